@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Site build benchmark: `exhibits build` on N generated letters, and in the
+# same run a bare Hugo build (bench/site/bare: minimal templates, Hugo's
+# default outputs) of the same pages. Reports wall time and peak memory.
+#
+#   bench/site/run.sh [N ...]        default N: 10000
+#
+# Work goes to $BENCH_OUT (default /tmp/exhibits-bench-site); generated
+# letters and ingested sites are kept there and reused by later runs.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+repo=$PWD
+out=${BENCH_OUT:-/tmp/exhibits-bench-site}
+mkdir -p "$out"
+[ $# -gt 0 ] || set -- 10000
+
+echo "building binaries" >&2
+go build -o "$out/exhibits" ./cmd/exhibits
+go build -o "$out/hugo" github.com/gohugoio/hugo
+
+# measure NAME CMD...: run CMD under /usr/bin/time -v, print a result line.
+measure() {
+  local name=$1; shift
+  /usr/bin/time -v "$@" >"$out/$name.out" 2>"$out/$name.time" || { cat "$out/$name.time" >&2; exit 1; }
+  local wall rss
+  wall=$(sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$out/$name.time")
+  rss=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$out/$name.time")
+  local user sys
+  user=$(sed -n 's/.*User time (seconds): //p' "$out/$name.time")
+  sys=$(sed -n 's/.*System time (seconds): //p' "$out/$name.time")
+  printf '%-28s wall %9s  cpu %7.1fs  peak %6.0f MiB\n' "$name" "$wall" "$(echo "$user + $sys" | bc)" "$(echo "$rss / 1024" | bc)"
+}
+
+for n in "$@"; do
+  raw=$out/raw-$n
+  site=$out/site-$n
+  bare=$out/bare-$n
+  if [ ! -f "$raw/.done" ]; then
+    rm -rf "$raw"
+    "$out/exhibits" gen -n "$n" "$raw" >&2
+    touch "$raw/.done"
+  fi
+  if [ ! -f "$site/.ingested" ]; then
+    rm -rf "$site"
+    "$out/exhibits" ingest -site "$site" "$raw" >&2
+    touch "$site/.ingested"
+  fi
+  letters=$(find "$site/content/letters" -name index.md | wc -l)
+  echo "== $n filings, $letters letters ($(du -sh "$site/content" | cut -f1) of content)"
+
+  rm -rf "$bare"
+  mkdir -p "$bare"
+  cp -r bench/site/bare/. "$bare/"
+  cat >>"$bare/hugo.toml" <<TOML
+
+[[module.mounts]]
+source = "$site/content"
+target = "content"
+TOML
+
+  rm -rf "$site/public"
+  measure "exhibits-build-$n" "$out/exhibits" build -site "$site"
+  measure "bare-hugo-$n" "$out/hugo" --source "$bare" --destination "$bare/public" --quiet
+  du -sh "$site/public" "$bare/public" | sed 's/^/  output /'
+  find "$site/public" -type f | wc -l | sed 's/^/  files (exhibits): /'
+  find "$bare/public" -type f | wc -l | sed 's/^/  files (bare):     /'
+done

@@ -1,0 +1,72 @@
+package index
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/exhibits/exhibits/internal/letter"
+)
+
+// writePage writes content/letters/<id>/index.md under site.
+func writePage(t testing.TB, site string, l *letter.Letter, body string) {
+	t.Helper()
+	b, err := letter.Marshal(l, body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(site, "content", "letters", l.ID)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "index.md"), b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func newLetter(id, title, date string, firms, issuers []string) *letter.Letter {
+	l := &letter.Letter{ID: id, Title: title, Date: date, Firms: firms, Issuers: issuers,
+		Plans: []string{}, Forms: []string{"S-8"}, Jurisdictions: []string{"Delaware"},
+		Source: letter.Source{File: id + ".txt", SHA256: "00"}}
+	if len(date) >= 4 {
+		l.Years = []string{date[:4]}
+	}
+	return l
+}
+
+func mustUpdate(t testing.TB, site string, opt UpdateOptions) UpdateStats {
+	t.Helper()
+	st, err := Update(context.Background(), site, opt)
+	if err != nil {
+		t.Fatalf("Update: %v", err)
+	}
+	return st
+}
+
+func mustOpen(t testing.TB, site string) *Searcher {
+	t.Helper()
+	s, err := Open(site)
+	if err != nil {
+		t.Fatalf("Open: %v", err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+func mustSearch(t testing.TB, s *Searcher, r Request) *Result {
+	t.Helper()
+	res, err := s.Search(context.Background(), r)
+	if err != nil {
+		t.Fatalf("Search(%+v): %v", r, err)
+	}
+	return res
+}
+
+func hitIDs(res *Result) []string {
+	var ids []string
+	for _, h := range res.Hits {
+		ids = append(ids, h.ID)
+	}
+	return ids
+}

@@ -1,0 +1,194 @@
+package index
+
+import (
+	"bytes"
+	"time"
+	"unicode"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
+	"github.com/blevesearch/bleve/v2/analysis/lang/en"
+	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
+	"github.com/blevesearch/bleve/v2/analysis/token/porter"
+	"github.com/blevesearch/bleve/v2/analysis/token/shingle"
+	"github.com/blevesearch/bleve/v2/analysis/tokenizer/single"
+	unicodetok "github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
+	"github.com/blevesearch/bleve/v2/mapping"
+	"github.com/blevesearch/bleve/v2/registry"
+
+	"github.com/exhibits/exhibits/internal/letter"
+)
+
+// mappingVersion changes whenever the mapping or the document shape does;
+// an index built with another version is rebuilt, not updated.
+const mappingVersion = 2
+
+// Field names in the Bleve index.
+const (
+	fTitle    = "title"   // English text
+	fBody     = "body"    // English text, stored (for snippets), no term vectors
+	fPhrase   = "phrase"  // word pairs of title and body: phrase search without positions
+	fFirm     = "firm"    // names as text (with positions, for name phrases)
+	fIssuer   = "issuer"  //
+	fPlan     = "plan"    //
+	fFirmKW   = "firm_kw" // names as lower-cased keywords
+	fIssuerKW = "issuer_kw"
+	fPlanKW   = "plan_kw"
+	fForm     = "form" // lower-cased keywords
+	fLaw      = "law"
+	fYear     = "year"
+	fDate     = "date"   // datetime
+	fShares   = "shares" // number
+)
+
+// Analyzer names registered in the mapping.
+const (
+	aText   = "text"  // tokenize, possessives, lower case, stop words, Porter stemming
+	aName   = "name"  // tokenize, lower case: names keep every word
+	aPairs  = "pairs" // tokenize, lower case, adjacent word pairs
+	aKW     = "kw"    // the whole value, lower-cased
+	fltPair = "pair"
+	chrFmt  = "no_format_chars"
+)
+
+// Invisible format characters (bidi marks, soft hyphens, zero-width
+// joiners, byte order marks) are dropped before tokenizing, so that a name
+// written with an RTL mark or a word with a soft hyphen is found by what
+// it visibly says.
+const formatCharsType = "exhibits_no_format_chars"
+
+type formatChars struct{}
+
+func (formatChars) Filter(in []byte) []byte {
+	ascii := true
+	for _, b := range in {
+		if b >= 0x80 {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return in
+	}
+	return bytes.Map(func(r rune) rune {
+		if unicode.Is(unicode.Cf, r) {
+			return -1
+		}
+		return r
+	}, in)
+}
+
+func init() {
+	check(registry.RegisterCharFilter(formatCharsType, func(map[string]any, *registry.Cache) (analysis.CharFilter, error) {
+		return formatChars{}, nil
+	}))
+}
+
+func newMapping() *mapping.IndexMappingImpl {
+	m := bleve.NewIndexMapping()
+	check(m.AddCustomCharFilter(chrFmt, map[string]any{"type": formatCharsType}))
+	check(m.AddCustomAnalyzer(aText, map[string]any{
+		"type":          custom.Name,
+		"char_filters":  []any{chrFmt},
+		"tokenizer":     unicodetok.Name,
+		"token_filters": []any{en.PossessiveName, lowercase.Name, en.StopName, porter.Name},
+	}))
+	check(m.AddCustomAnalyzer(aName, map[string]any{
+		"type":          custom.Name,
+		"char_filters":  []any{chrFmt},
+		"tokenizer":     unicodetok.Name,
+		"token_filters": []any{lowercase.Name},
+	}))
+	check(m.AddCustomTokenFilter(fltPair, map[string]any{
+		"type":            shingle.Name,
+		"min":             2.0,
+		"max":             2.0,
+		"output_original": false,
+		"separator":       " ",
+		"filler":          "",
+	}))
+	check(m.AddCustomAnalyzer(aPairs, map[string]any{
+		"type":          custom.Name,
+		"char_filters":  []any{chrFmt},
+		"tokenizer":     unicodetok.Name,
+		"token_filters": []any{lowercase.Name, fltPair},
+	}))
+	check(m.AddCustomAnalyzer(aKW, map[string]any{
+		"type":          custom.Name,
+		"tokenizer":     single.Name,
+		"token_filters": []any{lowercase.Name},
+	}))
+
+	text := func(analyzer string, store, vectors bool) *mapping.FieldMapping {
+		f := bleve.NewTextFieldMapping()
+		f.Analyzer = analyzer
+		f.Store = store
+		f.IncludeTermVectors = vectors
+		f.IncludeInAll = false
+		f.DocValues = false
+		return f
+	}
+	kw := func() *mapping.FieldMapping {
+		f := text(aKW, false, false)
+		return f
+	}
+
+	doc := bleve.NewDocumentStaticMapping()
+	doc.AddFieldMappingsAt(fTitle, text(aText, false, true))
+	doc.AddFieldMappingsAt(fBody, text(aText, true, false))
+	doc.AddFieldMappingsAt(fPhrase, text(aPairs, false, false))
+	for _, f := range []string{fFirm, fIssuer, fPlan} {
+		doc.AddFieldMappingsAt(f, text(aName, false, true))
+	}
+	for _, f := range []string{fFirmKW, fIssuerKW, fPlanKW, fForm, fLaw, fYear} {
+		doc.AddFieldMappingsAt(f, kw())
+	}
+	date := bleve.NewDateTimeFieldMapping()
+	date.IncludeInAll = false
+	date.DocValues = false
+	doc.AddFieldMappingsAt(fDate, date)
+	shares := bleve.NewNumericFieldMapping()
+	shares.IncludeInAll = false
+	shares.DocValues = false
+	doc.AddFieldMappingsAt(fShares, shares)
+
+	m.DefaultMapping = doc
+	m.DefaultAnalyzer = aText
+	m.IndexDynamic = false
+	m.StoreDynamic = false
+	m.DocValuesDynamic = false
+	m.DefaultField = fBody
+	return m
+}
+
+func check(err error) {
+	if err != nil {
+		panic(err)
+	}
+}
+
+// bleveDoc is what the index holds for one letter.
+func bleveDoc(l *letter.Letter, body string) map[string]any {
+	d := map[string]any{
+		fTitle:    l.Title,
+		fBody:     body,
+		fPhrase:   body,
+		fFirm:     l.Firms,
+		fIssuer:   l.Issuers,
+		fPlan:     l.Plans,
+		fFirmKW:   l.Firms,
+		fIssuerKW: l.Issuers,
+		fPlanKW:   l.Plans,
+		fForm:     l.Forms,
+		fLaw:      l.Jurisdictions,
+		fYear:     l.Years,
+	}
+	if t, err := time.Parse(time.DateOnly, l.Date); err == nil {
+		d[fDate] = t
+	}
+	if l.Shares > 0 {
+		d[fShares] = float64(l.Shares)
+	}
+	return d
+}

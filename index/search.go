@@ -1,0 +1,831 @@
+package index
+
+import (
+	"container/heap"
+	"context"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io/fs"
+	"log/slog"
+	"sort"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/mapping"
+	"github.com/blevesearch/bleve/v2/search"
+	bindex "github.com/blevesearch/bleve_index_api"
+)
+
+// Request is one search.
+type Request struct {
+	Q string // the query language (see content/search/help.md)
+	// Exact-term filters on canonical names ("" means no filter).
+	Firm, Issuer, Plan, Form, Jurisdiction string
+	From, To                               string // YYYY-MM-DD, inclusive
+	Sort                                   string // "relevance" (default) or "date" (newest first)
+	Page, Size                             int    // 1-based; Size defaults to 20, at most 100
+}
+
+// Hit is one letter found.
+type Hit struct {
+	ID, Permalink, Title, Date string
+	Firms, Issuers, Forms      []string
+	// Fragments maps "body" and "title" to HTML-escaped excerpts with the
+	// matched words in <mark></mark>.
+	Fragments map[string][]string
+}
+
+// FacetCount is how many letters found carry one term.
+type FacetCount struct {
+	Term  string
+	Count int
+}
+
+// Result is the answer to a Request.
+type Result struct {
+	Total int
+	Took  time.Duration
+	Hits  []Hit
+	// Facets has the keys firm, issuer, form, jurisdiction and year: counts
+	// over all letters found (not only this page), most frequent first
+	// (years newest first), at most facetSize terms each.
+	Facets map[string][]FacetCount
+}
+
+// Suggestion is a name offered for a typed prefix.
+type Suggestion struct {
+	Field string // firm, issuer or plan
+	Name  string
+	Count int // letters carrying the name
+}
+
+const (
+	defaultSize = 20
+	maxSize     = 100
+	maxOffset   = 10000 // deepest result a request may page to
+	facetSize   = 20
+	checkEvery  = time.Second
+)
+
+// Searcher is an open index that follows the current generation: after an
+// Update swaps in new data, the next Search (at most a second later) sees
+// it; the old generation is closed when its last search ends.
+type Searcher struct {
+	dir   string
+	every time.Duration
+
+	mu        sync.Mutex
+	cur       *generation
+	lastCheck time.Time
+	closed    bool
+	reopening sync.Mutex
+}
+
+// generation is one open, immutable index generation.
+type generation struct {
+	path   string
+	refs   atomic.Int64
+	shards []*shard
+	tab    *table
+	m      mapping.IndexMapping
+}
+
+type shard struct {
+	idx    bleve.Index
+	reader bindex.IndexReader
+	rows   []int32 // internal doc number -> row in tab, -1 if none
+}
+
+// ErrNoIndex is returned by Open for a site that has not been indexed.
+var ErrNoIndex = errors.New("no search index (run exhibits index)")
+
+// Open opens the site's current index.
+func Open(site string) (*Searcher, error) {
+	dir := Dir(site)
+	gpath, err := readPointer(dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("%s: %w", dir, ErrNoIndex)
+	}
+	if err != nil {
+		return nil, err
+	}
+	g, err := openGeneration(gpath)
+	if err != nil {
+		return nil, err
+	}
+	return &Searcher{dir: dir, every: checkEvery, cur: g, lastCheck: time.Now()}, nil
+}
+
+func openGeneration(path string) (*generation, error) {
+	m, err := readMeta(path)
+	if err != nil {
+		return nil, err
+	}
+	recs, err := readDocs(path)
+	if err != nil {
+		return nil, err
+	}
+	g := &generation{path: path, tab: newTable(recs), m: newMapping()}
+	g.refs.Store(1)
+	byID := make(map[string]int32, len(recs))
+	for i, r := range recs {
+		byID[r.ID] = int32(i)
+	}
+	for n := range m.Shards {
+		sp := shardDir(path, n)
+		idx, err := bleve.OpenUsing(sp, map[string]any{"read_only": true})
+		if err != nil {
+			g.close()
+			return nil, fmt.Errorf("%s: %w", sp, err)
+		}
+		sh := &shard{idx: idx}
+		g.shards = append(g.shards, sh)
+		adv, err := idx.Advanced()
+		if err == nil {
+			sh.reader, err = adv.Reader()
+		}
+		if err == nil {
+			sh.rows, err = mapRows(sh.reader, byID)
+		}
+		if err != nil {
+			g.close()
+			return nil, fmt.Errorf("%s: %w", sp, err)
+		}
+	}
+	return g, nil
+}
+
+// mapRows maps the shard's internal document numbers to table rows.
+func mapRows(r bindex.IndexReader, byID map[string]int32) ([]int32, error) {
+	dr, err := r.DocIDReaderAll()
+	if err != nil {
+		return nil, err
+	}
+	defer dr.Close()
+	var rows []int32
+	for {
+		id, err := dr.Next()
+		if err != nil {
+			return nil, err
+		}
+		if id == nil {
+			break
+		}
+		num, ok := docNum(id)
+		if !ok || num > 1<<28 {
+			return nil, fmt.Errorf("unexpected internal id %x", []byte(id))
+		}
+		ext, err := r.ExternalID(id)
+		if err != nil {
+			return nil, err
+		}
+		row, ok := byID[ext]
+		if !ok {
+			continue // in Bleve but not in docs.gob: never shown
+		}
+		for uint64(len(rows)) <= num {
+			rows = append(rows, -1)
+		}
+		rows[num] = row
+	}
+	return rows, nil
+}
+
+func docNum(id bindex.IndexInternalID) (uint64, bool) {
+	if len(id) != 8 {
+		return 0, false
+	}
+	return binary.BigEndian.Uint64(id), true
+}
+
+func (g *generation) acquire() { g.refs.Add(1) }
+
+func (g *generation) release() {
+	if g.refs.Add(-1) == 0 {
+		g.close()
+	}
+}
+
+func (g *generation) close() {
+	for _, s := range g.shards {
+		if s.reader != nil {
+			s.reader.Close()
+		}
+		s.idx.Close()
+	}
+}
+
+// Close closes the index; searches in flight finish first.
+func (s *Searcher) Close() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.closed {
+		return nil
+	}
+	s.closed = true
+	s.cur.release()
+	return nil
+}
+
+// generation returns the current generation, held; the caller releases it.
+// At most every s.every it checks the pointer file and, if it names a new
+// generation, opens that one and retires the old.
+func (s *Searcher) generation() (*generation, error) {
+	s.mu.Lock()
+	if s.closed {
+		s.mu.Unlock()
+		return nil, errors.New("index: searcher closed")
+	}
+	check := time.Since(s.lastCheck) >= s.every
+	if check {
+		s.lastCheck = time.Now()
+	}
+	g := s.cur
+	g.acquire()
+	s.mu.Unlock()
+	if !check {
+		return g, nil
+	}
+	path, err := readPointer(s.dir)
+	if err != nil || path == g.path {
+		return g, nil
+	}
+	if !s.reopening.TryLock() {
+		return g, nil // another search is opening it; use the old one meanwhile
+	}
+	defer s.reopening.Unlock()
+	ng, err := openGeneration(path)
+	if err != nil {
+		slog.Warn("index: cannot open new generation; still serving the old one", "path", path, "err", err)
+		return g, nil
+	}
+	s.mu.Lock()
+	if s.closed {
+		s.mu.Unlock()
+		ng.release()
+		return g, nil
+	}
+	old := s.cur
+	s.cur = ng
+	ng.acquire()
+	s.mu.Unlock()
+	old.release() // the searcher's own reference
+	g.release()
+	return ng, nil
+}
+
+// Search runs one request.
+func (s *Searcher) Search(ctx context.Context, r Request) (*Result, error) {
+	start := time.Now()
+	g, err := s.generation()
+	if err != nil {
+		return nil, err
+	}
+	defer g.release()
+
+	plan, err := s.plan(g, r)
+	if err != nil {
+		return nil, err
+	}
+	res, err := g.run(ctx, plan)
+	if err != nil {
+		return nil, err
+	}
+	res.Took = time.Since(start)
+	return res, nil
+}
+
+// plan is a validated request.
+type plan struct {
+	c            *compiled
+	filters      []filter
+	from, to     int32 // yyyymmdd, 0: open
+	byDate       bool
+	offset, size int
+	empty        bool // a filter names no letter: nothing can match
+}
+
+type filter struct {
+	col *column
+	id  uint32
+}
+
+func (s *Searcher) plan(g *generation, r Request) (*plan, error) {
+	p := &plan{size: r.Size, offset: 0}
+	if p.size <= 0 {
+		p.size = defaultSize
+	}
+	p.size = min(p.size, maxSize)
+	page := max(r.Page, 1)
+	if (page-1)*p.size+p.size > maxOffset {
+		return nil, badQuery("page %d is too deep: at most %d results can be paged through; narrow the query", page, maxOffset)
+	}
+	p.offset = (page - 1) * p.size
+	switch strings.ToLower(r.Sort) {
+	case "", "relevance":
+	case "date":
+		p.byDate = true
+	default:
+		return nil, badQuery("sort must be relevance or date, not %q", r.Sort)
+	}
+	var err error
+	if p.from, err = filterDate(r.From, "from", false); err != nil {
+		return nil, err
+	}
+	if p.to, err = filterDate(r.To, "to", true); err != nil {
+		return nil, err
+	}
+	t := g.tab
+	for _, f := range []struct {
+		v   string
+		col *column
+	}{{r.Firm, &t.firm}, {r.Issuer, &t.issuer}, {r.Plan, &t.plan}, {r.Form, &t.form}, {r.Jurisdiction, &t.law}} {
+		if f.v == "" {
+			continue
+		}
+		if len(f.v) > 1000 {
+			return nil, badQuery("filter value longer than 1000 bytes")
+		}
+		id, ok := f.col.ids[f.v]
+		if !ok {
+			p.empty = true
+			continue
+		}
+		p.filters = append(p.filters, filter{f.col, id})
+	}
+	cl, err := parseQuery(r.Q)
+	if err != nil {
+		return nil, err
+	}
+	if p.c, err = compile(cl); err != nil {
+		return nil, err
+	}
+	if p.c.q == nil {
+		p.byDate = true // nothing to rank by
+	}
+	return p, nil
+}
+
+func filterDate(v, name string, end bool) (int32, error) {
+	v = strings.TrimSpace(v)
+	if v == "" {
+		return 0, nil
+	}
+	first, last, err := dateBounds(v)
+	if err != nil {
+		return 0, badQuery("%s date %q: use YYYY-MM-DD", name, v)
+	}
+	if end {
+		return dateInt(last), nil
+	}
+	return dateInt(first), nil
+}
+
+func dateInt(t time.Time) int32 { return int32(t.Year()*10000 + int(t.Month())*100 + t.Day()) }
+
+// match is one letter found, before paging.
+type match struct {
+	row   int32
+	score float64
+}
+
+// partial is what one shard (or the table scan) found.
+type partial struct {
+	top    topK
+	total  int
+	counts [nFacets][]int32
+}
+
+const (
+	facFirm = iota
+	facIssuer
+	facForm
+	facLaw
+	facYear
+	nFacets
+)
+
+var facetKeys = [nFacets]string{"firm", "issuer", "form", "jurisdiction", "year"}
+
+func (g *generation) newPartial(p *plan) *partial {
+	pt := &partial{top: topK{k: p.offset + p.size, byDate: p.byDate, tab: g.tab}}
+	for f, col := range g.tab.facetCols() {
+		pt.counts[f] = make([]int32, len(col.names))
+	}
+	return pt
+}
+
+// accept applies the table filters to row and, if it passes, counts it.
+func (pt *partial) accept(t *table, p *plan, row int32, score float64) {
+	if p.from != 0 || p.to != 0 {
+		d := t.date[row]
+		if d == 0 || p.from != 0 && d < p.from || p.to != 0 && d > p.to {
+			return
+		}
+	}
+	for _, f := range p.filters {
+		if !f.col.has(row, f.id) {
+			return
+		}
+	}
+	pt.total++
+	for f, col := range t.facetCols() {
+		c := pt.counts[f]
+		for _, id := range col.of(row) {
+			c[id]++
+		}
+	}
+	pt.top.push(match{row, score})
+}
+
+func (g *generation) run(ctx context.Context, p *plan) (*Result, error) {
+	var parts []*partial
+	if p.empty {
+		parts = append(parts, g.newPartial(p))
+	} else if p.c.q == nil {
+		// No query: every letter, filtered by the table alone.
+		pt := g.newPartial(p)
+		for row := range int32(len(g.tab.recs)) {
+			if row%4096 == 0 && ctx.Err() != nil {
+				return nil, ctx.Err()
+			}
+			pt.accept(g.tab, p, row, 0)
+		}
+		parts = append(parts, pt)
+	} else {
+		parts = make([]*partial, len(g.shards))
+		errs := make([]error, len(g.shards))
+		var wg sync.WaitGroup
+		for i, sh := range g.shards {
+			parts[i] = g.newPartial(p)
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				errs[i] = g.searchShard(ctx, sh, p, parts[i])
+			}()
+		}
+		wg.Wait()
+		if err := errors.Join(errs...); err != nil {
+			return nil, err
+		}
+	}
+
+	// Merge.
+	res := &Result{Facets: map[string][]FacetCount{}}
+	all := parts[0]
+	for _, pt := range parts[1:] {
+		all.total += pt.total
+		for f := range nFacets {
+			for i, c := range pt.counts[f] {
+				all.counts[f][i] += c
+			}
+		}
+		for _, m := range pt.top.items {
+			all.top.push(m)
+		}
+	}
+	res.Total = all.total
+	for f, col := range g.tab.facetCols() {
+		res.Facets[facetKeys[f]] = topFacets(col, all.counts[f], f == facYear)
+	}
+	ranked := all.top.sorted()
+	if p.offset < len(ranked) {
+		ranked = ranked[p.offset:]
+	} else {
+		ranked = nil
+	}
+	res.Hits = make([]Hit, 0, len(ranked))
+	for _, m := range ranked {
+		res.Hits = append(res.Hits, g.hit(m.row, p.c.mark))
+	}
+	return res, ctx.Err()
+}
+
+func (g *generation) searchShard(ctx context.Context, sh *shard, p *plan, pt *partial) error {
+	opts := search.SearcherOptions{}
+	if p.byDate {
+		opts.Score = "none"
+	}
+	sr, err := p.c.q.Searcher(ctx, sh.reader, g.m, opts)
+	if err != nil {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		return badQuery("%v", err)
+	}
+	defer sr.Close()
+	sctx := &search.SearchContext{DocumentMatchPool: search.NewDocumentMatchPool(sr.DocumentMatchPoolSize()+1, 0)}
+	for n := 0; ; n++ {
+		if n%1024 == 0 && ctx.Err() != nil {
+			return ctx.Err()
+		}
+		dm, err := sr.Next(sctx)
+		if err != nil {
+			return err
+		}
+		if dm == nil {
+			return nil
+		}
+		if num, ok := docNum(dm.IndexInternalID); ok && num < uint64(len(sh.rows)) {
+			if row := sh.rows[num]; row >= 0 {
+				pt.accept(g.tab, p, row, dm.Score)
+			}
+		}
+		sctx.DocumentMatchPool.Put(dm)
+	}
+}
+
+// hit renders one row, with snippets from the stored body.
+func (g *generation) hit(row int32, mk *marker) Hit {
+	r := &g.tab.recs[row]
+	h := Hit{
+		ID: r.ID, Permalink: "/letters/" + r.ID + "/", Title: r.Title, Date: r.Date,
+		Firms: nonNil(r.Firms), Issuers: nonNil(r.Issuers), Forms: nonNil(r.Forms),
+		Fragments: map[string][]string{},
+	}
+	if f := fragments(r.Title, mk, false); len(f) > 0 {
+		h.Fragments["title"] = f[:1]
+	}
+	if body := g.body(r.ID); body != "" {
+		if f := fragments(body, mk, true); len(f) > 0 {
+			h.Fragments["body"] = f
+		}
+	}
+	return h
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+func (g *generation) body(id string) string {
+	sh := g.shards[shardOf(id, len(g.shards))]
+	doc, err := sh.reader.Document(id)
+	if err != nil || doc == nil {
+		return ""
+	}
+	var body string
+	doc.VisitFields(func(f bindex.Field) {
+		if f.Name() == fBody {
+			body = string(f.Value())
+		}
+	})
+	return body
+}
+
+// topK keeps the best k matches.
+type topK struct {
+	k      int
+	byDate bool
+	tab    *table
+	items  []match
+}
+
+// better reports whether a ranks before b.
+func (t *topK) better(a, b match) bool {
+	if t.byDate {
+		da, db := t.tab.date[a.row], t.tab.date[b.row]
+		if da != db {
+			return da > db
+		}
+	}
+	if a.score != b.score {
+		return a.score > b.score
+	}
+	if !t.byDate {
+		da, db := t.tab.date[a.row], t.tab.date[b.row]
+		if da != db {
+			return da > db
+		}
+	}
+	return t.tab.recs[a.row].ID < t.tab.recs[b.row].ID
+}
+
+// The heap's root is the worst kept match.
+func (t *topK) Len() int           { return len(t.items) }
+func (t *topK) Less(i, j int) bool { return t.better(t.items[j], t.items[i]) }
+func (t *topK) Swap(i, j int)      { t.items[i], t.items[j] = t.items[j], t.items[i] }
+func (t *topK) Push(x any)         { t.items = append(t.items, x.(match)) }
+func (t *topK) Pop() any {
+	x := t.items[len(t.items)-1]
+	t.items = t.items[:len(t.items)-1]
+	return x
+}
+
+func (t *topK) push(m match) {
+	if len(t.items) < t.k {
+		heap.Push(t, m)
+		return
+	}
+	if t.k > 0 && t.better(m, t.items[0]) {
+		t.items[0] = m
+		heap.Fix(t, 0)
+	}
+}
+
+func (t *topK) sorted() []match {
+	out := append([]match(nil), t.items...)
+	sort.Slice(out, func(i, j int) bool { return t.better(out[i], out[j]) })
+	return out
+}
+
+func topFacets(col *column, counts []int32, years bool) []FacetCount {
+	out := make([]FacetCount, 0, 64)
+	for id, c := range counts {
+		if c > 0 {
+			out = append(out, FacetCount{col.names[id], int(c)})
+		}
+	}
+	if years {
+		sort.Slice(out, func(i, j int) bool { return out[i].Term > out[j].Term })
+		return out
+	}
+	better := func(a, b FacetCount) bool {
+		if a.Count != b.Count {
+			return a.Count > b.Count
+		}
+		return a.Term < b.Term
+	}
+	// Keep the best facetSize by insertion: far cheaper than sorting
+	// thousands of issuers.
+	top := make([]FacetCount, 0, facetSize+1)
+	for _, fc := range out {
+		if len(top) == facetSize && !better(fc, top[facetSize-1]) {
+			continue
+		}
+		i := sort.Search(len(top), func(i int) bool { return better(fc, top[i]) })
+		top = append(top, FacetCount{})
+		copy(top[i+1:], top[i:])
+		top[i] = fc
+		if len(top) > facetSize {
+			top = top[:facetSize]
+		}
+	}
+	return top
+}
+
+// Suggest returns up to n firm, issuer and plan names matching prefix: the
+// whole name starting with it first, then names with a word starting with
+// it; more letters first.
+func (s *Searcher) Suggest(ctx context.Context, prefix string, n int) ([]Suggestion, error) {
+	if len(prefix) > 200 {
+		return nil, badQuery("prefix longer than 200 bytes")
+	}
+	if n <= 0 {
+		n = 10
+	}
+	n = min(n, 50)
+	g, err := s.generation()
+	if err != nil {
+		return nil, err
+	}
+	defer g.release()
+	p := strings.ToLower(strings.TrimSpace(prefix))
+	type cand struct {
+		Suggestion
+		whole bool
+	}
+	var cs []cand
+	for _, f := range []struct {
+		name string
+		col  *column
+	}{{"firm", &g.tab.firm}, {"issuer", &g.tab.issuer}, {"plan", &g.tab.plan}} {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		for id, lower := range f.col.lower {
+			whole := strings.HasPrefix(lower, p)
+			if !whole && !hasWordPrefix(lower, p) {
+				continue
+			}
+			cs = append(cs, cand{Suggestion{f.name, f.col.names[id], int(f.col.count[id])}, whole})
+		}
+	}
+	sort.Slice(cs, func(i, j int) bool {
+		a, b := cs[i], cs[j]
+		if a.whole != b.whole {
+			return a.whole
+		}
+		if a.Count != b.Count {
+			return a.Count > b.Count
+		}
+		if a.Name != b.Name {
+			return a.Name < b.Name
+		}
+		return a.Field < b.Field
+	})
+	out := make([]Suggestion, 0, min(n, len(cs)))
+	for _, c := range cs[:min(n, len(cs))] {
+		out = append(out, c.Suggestion)
+	}
+	return out, nil
+}
+
+// table is the in-memory column store: per letter, its record, its date
+// and the ids of its names, built when a generation is opened. Facets and
+// filters read it instead of Bleve's stored fields.
+type table struct {
+	recs                                []record
+	date                                []int32 // yyyymmdd, 0 if unknown
+	firm, issuer, plan, form, law, year column
+}
+
+// column holds one multi-valued field: row i has vals[off[i]:off[i+1]].
+type column struct {
+	names []string
+	lower []string
+	count []int32
+	ids   map[string]uint32
+	off   []uint32
+	vals  []uint32
+}
+
+func (c *column) of(row int32) []uint32 { return c.vals[c.off[row]:c.off[row+1]] }
+
+func (c *column) has(row int32, id uint32) bool {
+	for _, v := range c.of(row) {
+		if v == id {
+			return true
+		}
+	}
+	return false
+}
+
+func (c *column) add(vals []string) {
+	if c.ids == nil {
+		c.ids = map[string]uint32{}
+		c.off = []uint32{0}
+	}
+	for _, v := range vals {
+		id, ok := c.ids[v]
+		if !ok {
+			id = uint32(len(c.names))
+			c.ids[v] = id
+			c.names = append(c.names, v)
+			c.lower = append(c.lower, strings.ToLower(v))
+			c.count = append(c.count, 0)
+		}
+		c.count[id]++
+		c.vals = append(c.vals, id)
+	}
+	c.off = append(c.off, uint32(len(c.vals)))
+}
+
+func (t *table) facetCols() [nFacets]*column {
+	return [nFacets]*column{&t.firm, &t.issuer, &t.form, &t.law, &t.year}
+}
+
+func newTable(recs []record) *table {
+	t := &table{recs: recs, date: make([]int32, len(recs))}
+	for i := range recs {
+		r := &recs[i]
+		if d, err := time.Parse(time.DateOnly, r.Date); err == nil {
+			t.date[i] = dateInt(d)
+		}
+		t.firm.add(r.Firms)
+		t.issuer.add(r.Issuers)
+		t.plan.add(r.Plans)
+		t.form.add(r.Forms)
+		t.law.add(r.Jurisdictions)
+		t.year.add(r.Years)
+	}
+	for _, c := range []*column{&t.firm, &t.issuer, &t.plan, &t.form, &t.law, &t.year} {
+		if c.ids == nil {
+			c.add(nil)
+			c.off = make([]uint32, len(recs)+1)
+		}
+	}
+	return t
+}
+
+// hasWordPrefix reports whether a word of s (a run starting after a
+// character that is not a letter or digit) starts with p.
+func hasWordPrefix(s, p string) bool {
+	for i := 0; ; {
+		j := strings.Index(s[i:], p)
+		if j < 0 {
+			return false
+		}
+		j += i
+		if j == 0 {
+			return true
+		}
+		r, _ := utf8.DecodeLastRuneInString(s[:j])
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			return true
+		}
+		i = j + 1
+		for i < len(s) && !utf8.RuneStart(s[i]) {
+			i++
+		}
+	}
+}

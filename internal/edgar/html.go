@@ -1,0 +1,622 @@
+package edgar
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+)
+
+// Bounds that keep hostile HTML cheap. Past maxElemDepth open elements the
+// converter only counts, past maxTableDepth nested tables are read as plain
+// blocks: real letters nest a handful of levels, so nothing real is lost.
+const (
+	maxElemDepth  = 512
+	maxTableDepth = 16
+	endTagSearch  = 64 // how far down the element stack an end tag may match
+)
+
+// HTMLToText renders an HTML exhibit as plain text in the text contract:
+// one block per paragraph-like element, blocks separated by one blank line,
+// "\n" inside a block only where the letter breaks the line (<br>), data
+// tables as TAB-separated rows, layout tables flattened, page footers
+// dropped. It streams tokens and never recurses, so its cost is linear in
+// the input whatever the nesting.
+func HTMLToText(s string) (string, error) {
+	c := newConverter()
+	z := html.NewTokenizer(strings.NewReader(s))
+	for {
+		tt := z.Next()
+		switch tt {
+		case html.ErrorToken:
+			if err := z.Err(); !errors.Is(err, io.EOF) {
+				return c.finish(), fmt.Errorf("html: %w", err)
+			}
+			return c.finish(), nil
+		case html.TextToken:
+			c.text(z.Text())
+		case html.StartTagToken, html.SelfClosingTagToken:
+			name, hasAttr := z.TagName()
+			var a tagAttrs
+			for hasAttr {
+				var k, v []byte
+				k, v, hasAttr = z.TagAttr()
+				a.add(k, v, &c.scratch)
+			}
+			c.start(tagName(name), a, tt == html.SelfClosingTagToken)
+		case html.EndTagToken:
+			name, _ := z.TagName()
+			c.end(tagName(name))
+		}
+		// Comments and doctypes carry nothing a reader sees.
+	}
+}
+
+// block is one paragraph of output, its lines joined by "\n", or a
+// page-break marker. One string per block keeps a flood of tiny blocks
+// cheap.
+type block struct {
+	text      string
+	pageBreak bool
+}
+
+// lines splits a block into its lines.
+func (b block) lines() []string { return strings.Split(b.text, "\n") }
+
+// firstLine and lastLine are a block's first and last lines.
+func (b block) firstLine() string {
+	if i := strings.IndexByte(b.text, '\n'); i >= 0 {
+		return b.text[:i]
+	}
+	return b.text
+}
+
+func (b block) lastLine() string { return b.text[strings.LastIndexByte(b.text, '\n')+1:] }
+
+func (b block) oneLine() bool { return strings.IndexByte(b.text, '\n') < 0 }
+
+// sink collects blocks; the document has one and each open table cell one.
+type sink struct {
+	blocks []block
+	lines  []string
+	line   strings.Builder
+	space  bool // a space is pending before the next visible rune
+}
+
+func (s *sink) write(t []byte, pre bool) {
+	for len(t) > 0 {
+		// Fast paths: runs of visible ASCII, and ASCII spaces.
+		if c := t[0]; c > ' ' && c < 0x7f {
+			i := 1
+			for i < len(t) && t[i] > ' ' && t[i] < 0x7f {
+				i++
+			}
+			if s.space {
+				s.line.WriteByte(' ')
+				s.space = false
+			}
+			s.line.Write(t[:i])
+			t = t[i:]
+			continue
+		} else if c == ' ' || c == '\t' || c == '\r' || c == '\f' || (c == '\n' && !pre) {
+			if s.line.Len() > 0 {
+				s.space = true
+			}
+			t = t[1:]
+			continue
+		}
+		r, n := utf8.DecodeRune(t)
+		t = t[n:]
+		switch {
+		case r == '\n' && pre:
+			s.br()
+		case r == utf8.RuneError && n == 1:
+			s.rune('\uFFFD')
+		case unicode.IsSpace(r) || r == '\u00a0':
+			if s.line.Len() > 0 {
+				s.space = true
+			}
+		case r == 0, r == '\u00ad', r == '\u200b', r == '\ufeff', unicode.IsControl(r):
+			// NULs, soft hyphens, zero-width and control characters are invisible.
+		default:
+			s.rune(r)
+		}
+	}
+}
+
+func (s *sink) rune(r rune) {
+	if s.space {
+		s.line.WriteByte(' ')
+		s.space = false
+	}
+	s.line.WriteRune(r)
+}
+
+// br ends the current line; a second <br> in a row ends the block.
+func (s *sink) br() {
+	s.space = false
+	if s.line.Len() == 0 {
+		if len(s.lines) > 0 {
+			s.flush()
+		}
+		return
+	}
+	s.lines = append(s.lines, s.line.String())
+	s.line.Reset()
+}
+
+// flush ends the current block.
+func (s *sink) flush() {
+	s.space = false
+	if s.line.Len() > 0 {
+		s.lines = append(s.lines, s.line.String())
+		s.line.Reset()
+	}
+	if len(s.lines) > 0 {
+		s.blocks = append(s.blocks, block{text: strings.Join(s.lines, "\n")})
+		s.lines = s.lines[:0]
+	}
+}
+
+func (s *sink) pageBreak() {
+	s.flush()
+	s.blocks = append(s.blocks, block{pageBreak: true})
+}
+
+type cell struct {
+	blocks []block
+	col    int // column in its row, counting empty cells
+}
+
+func (c cell) text() string {
+	var b strings.Builder
+	if len(c.blocks) == 1 && c.blocks[0].oneLine() {
+		return c.blocks[0].text
+	}
+	for _, bl := range c.blocks {
+		if bl.text == "" {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(strings.ReplaceAll(bl.text, "\n", " "))
+	}
+	return b.String()
+}
+
+type table struct {
+	rows     [][]cell
+	inRow    bool
+	cellOpen bool
+}
+
+type elem struct {
+	name   string
+	hidden bool
+	pre    bool
+	list   *list
+}
+
+type list struct {
+	ordered bool
+	n       int
+}
+
+type converter struct {
+	sinks      []*sink
+	tables     []*table
+	tableExtra int // nested tables past maxTableDepth, read as blocks
+	stack      []elem
+	overflow   int // open elements past maxElemDepth
+	hidden     int
+	pre        int
+	lists      []*list
+	rawSkip    string // raw-text element whose content is dropped
+	scratch    []byte // reused by tagAttrs.add
+	inHead     bool
+}
+
+func newConverter() *converter {
+	return &converter{sinks: []*sink{{}}}
+}
+
+func (c *converter) cur() *sink { return c.sinks[len(c.sinks)-1] }
+
+var blockTags = map[string]bool{
+	"address": true, "article": true, "aside": true, "blockquote": true, "body": true,
+	"caption": true, "center": true, "dd": true, "dir": true, "div": true, "dl": true,
+	"dt": true, "fieldset": true, "figcaption": true, "figure": true, "footer": true,
+	"form": true, "h1": true, "h2": true, "h3": true, "h4": true, "h5": true, "h6": true,
+	"header": true, "hr": true, "html": true, "legend": true, "li": true, "main": true,
+	"menu": true, "nav": true, "ol": true, "p": true, "pre": true, "section": true,
+	"table": true, "tbody": true, "td": true, "tfoot": true, "th": true, "thead": true,
+	"tr": true, "ul": true, "page": true,
+}
+
+// rawDropped are the elements whose text content is never shown.
+var rawDropped = map[string]bool{
+	"script": true, "style": true, "title": true, "textarea": true, "noscript": true,
+	"iframe": true, "noembed": true, "noframes": true, "xmp": true, "plaintext": true,
+	"template": true,
+}
+
+// droppedTags hide their whole subtree: form controls and embedded objects.
+var droppedTags = map[string]bool{
+	"select": true, "button": true, "option": true, "object": true, "embed": true,
+	"applet": true, "svg": true, "math": true, "map": true, "datalist": true,
+	"canvas": true, "audio": true, "video": true,
+}
+
+var voidTags = map[string]bool{
+	"area": true, "base": true, "br": true, "col": true, "embed": true, "hr": true,
+	"img": true, "input": true, "keygen": true, "link": true, "meta": true,
+	"param": true, "source": true, "track": true, "wbr": true, "basefont": true,
+	"frame": true, "isindex": true, "spacer": true,
+}
+
+// tagAttrs is what a tag's attributes tell the converter.
+type tagAttrs struct {
+	hidden    bool // hidden attribute, display:none, visibility:hidden
+	pageBreak bool // a CSS page break before or after
+}
+
+// add reads one attribute; scratch is reused for the squeezed style.
+func (a *tagAttrs) add(key, val []byte, scratch *[]byte) {
+	switch string(key) { // the tokenizer lower-cases keys
+	case "hidden":
+		a.hidden = true
+	case "style":
+		// Lower-case the style without its spaces: "Display : NONE" -> "display:none".
+		b := (*scratch)[:0]
+		for _, c := range val {
+			switch {
+			case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f':
+			case 'A' <= c && c <= 'Z':
+				b = append(b, c+'a'-'A')
+			default:
+				b = append(b, c)
+			}
+		}
+		*scratch = b
+		has := func(p string) bool { return bytes.Contains(b, []byte(p)) }
+		if has("display:none") || has("visibility:hidden") {
+			a.hidden = true
+		}
+		if has("page-break-before:always") || has("page-break-after:always") ||
+			has("break-before:page") || has("break-after:page") {
+			a.pageBreak = true
+		}
+	}
+}
+
+// tagName interns the common tag names, saving an allocation per tag.
+func tagName(b []byte) string {
+	if n, ok := knownTags[string(b)]; ok {
+		return n
+	}
+	return string(b)
+}
+
+var knownTags = func() map[string]string {
+	m := map[string]string{}
+	for _, set := range []map[string]bool{blockTags, rawDropped, droppedTags, voidTags} {
+		for k := range set {
+			m[k] = k
+		}
+	}
+	for _, k := range []string{"b", "i", "u", "font", "span", "a", "sup", "sub", "strong", "em", "small", "big", "head", "listing"} {
+		m[k] = k
+	}
+	return m
+}()
+
+func (c *converter) text(t []byte) {
+	if c.rawSkip != "" || c.hidden > 0 || c.inHead {
+		return
+	}
+	c.cur().write(t, c.pre > 0)
+}
+
+func (c *converter) start(name string, attrs tagAttrs, selfClosing bool) {
+	if c.rawSkip != "" {
+		return // the tokenizer gives raw text, but be safe
+	}
+	if rawDropped[name] {
+		if !selfClosing {
+			c.rawSkip = name
+		}
+		return
+	}
+	if c.inHead {
+		switch name {
+		case "meta", "link", "base", "basefont", "bgsound":
+			return
+		}
+		c.inHead = false // a body element: the head is over, as browsers decide
+	}
+	if name == "head" {
+		if !selfClosing {
+			c.inHead = true
+		}
+		return
+	}
+	if blockTags[name] {
+		c.implyEnds(name)
+	}
+	if c.hidden == 0 {
+		c.startVisible(name, attrs)
+	}
+	if voidTags[name] || selfClosing {
+		if !voidTags[name] && blockTags[name] && c.hidden == 0 {
+			c.endVisible(name)
+		}
+		return
+	}
+	e := elem{name: name}
+	if droppedTags[name] || attrs.hidden {
+		e.hidden = true
+	}
+	if name == "pre" || name == "listing" {
+		e.pre = true
+	}
+	if name == "ol" || name == "ul" || name == "dir" || name == "menu" {
+		e.list = &list{ordered: name == "ol"}
+	}
+	c.push(e)
+}
+
+func (c *converter) push(e elem) {
+	if len(c.stack) >= maxElemDepth {
+		c.overflow++
+		return
+	}
+	c.stack = append(c.stack, e)
+	if e.hidden {
+		c.hidden++
+	}
+	if e.pre {
+		c.pre++
+	}
+	if e.list != nil {
+		c.lists = append(c.lists, e.list)
+	}
+}
+
+func (c *converter) popTop() {
+	e := c.stack[len(c.stack)-1]
+	c.stack = c.stack[:len(c.stack)-1]
+	if e.hidden {
+		c.hidden--
+	}
+	if e.pre {
+		c.pre--
+	}
+	if e.list != nil {
+		c.lists = c.lists[:len(c.lists)-1]
+	}
+}
+
+// popTo closes the nearest open element called name, and those above it.
+func (c *converter) popTo(name string) bool {
+	for i := len(c.stack) - 1; i >= 0 && i >= len(c.stack)-endTagSearch; i-- {
+		if c.stack[i].name == name {
+			for len(c.stack) > i {
+				c.popTop()
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// implyEnds closes what HTML's optional end tags leave open, so unclosed
+// <p>, <li> and <td> do not pile up on the stack.
+func (c *converter) implyEnds(name string) {
+	if c.overflow > 0 {
+		return
+	}
+	top := func() string {
+		if len(c.stack) == 0 {
+			return ""
+		}
+		return c.stack[len(c.stack)-1].name
+	}
+	for top() == "p" {
+		c.popTop()
+	}
+	switch name {
+	case "li":
+		for top() == "li" {
+			c.popTop()
+		}
+	case "dt", "dd":
+		for top() == "dt" || top() == "dd" {
+			c.popTop()
+		}
+	case "td", "th":
+		for top() == "td" || top() == "th" {
+			c.popTop()
+		}
+	case "tr":
+		for top() == "td" || top() == "th" || top() == "tr" {
+			c.popTop()
+		}
+	}
+}
+
+func (c *converter) startVisible(name string, attrs tagAttrs) {
+	if attrs.pageBreak && len(c.tables) == 0 {
+		c.cur().pageBreak()
+	}
+	switch name {
+	case "br":
+		c.cur().br()
+		return
+	case "hr", "page": // <PAGE> survives in some early HTML filings
+		if len(c.tables) == 0 {
+			c.cur().pageBreak()
+		} else {
+			c.cur().flush()
+		}
+		return
+	case "table":
+		c.cur().flush()
+		if len(c.tables) >= maxTableDepth {
+			c.tableExtra++
+			return
+		}
+		c.tables = append(c.tables, &table{})
+		return
+	case "tr":
+		if t := c.table(); t != nil {
+			c.closeCell(t)
+			t.rows = append(t.rows, nil)
+			t.inRow = true
+			return
+		}
+	case "td", "th":
+		if t := c.table(); t != nil {
+			c.closeCell(t)
+			if !t.inRow {
+				t.rows = append(t.rows, nil)
+				t.inRow = true
+			}
+			c.sinks = append(c.sinks, &sink{})
+			t.cellOpen = true
+			return
+		}
+	case "li":
+		c.cur().flush()
+		if n := len(c.lists); n > 0 && c.lists[n-1].ordered {
+			l := c.lists[n-1]
+			l.n++
+			c.cur().write(fmt.Appendf(nil, "%d. ", l.n), false)
+		}
+		return
+	case "img", "input":
+		return
+	}
+	if blockTags[name] {
+		c.cur().flush()
+	}
+}
+
+// table is the innermost table being read, or nil.
+func (c *converter) table() *table {
+	if c.tableExtra > 0 || len(c.tables) == 0 {
+		return nil
+	}
+	return c.tables[len(c.tables)-1]
+}
+
+func (c *converter) closeCell(t *table) {
+	if !t.cellOpen {
+		return
+	}
+	s := c.cur()
+	s.flush()
+	c.sinks = c.sinks[:len(c.sinks)-1]
+	t.cellOpen = false
+	row := &t.rows[len(t.rows)-1]
+	*row = append(*row, cell{blocks: s.blocks})
+}
+
+func (c *converter) end(name string) {
+	if c.rawSkip != "" {
+		if name == c.rawSkip {
+			c.rawSkip = ""
+		}
+		return
+	}
+	if name == "head" {
+		c.inHead = false
+		return
+	}
+	if c.inHead {
+		return
+	}
+	if c.overflow > 0 {
+		c.overflow--
+	} else {
+		c.popTo(name)
+	}
+	if c.hidden == 0 {
+		c.endVisible(name)
+	}
+}
+
+func (c *converter) endVisible(name string) {
+	switch name {
+	case "table":
+		if c.tableExtra > 0 {
+			c.tableExtra--
+			c.cur().flush()
+			return
+		}
+		if len(c.tables) == 0 {
+			c.cur().flush()
+			return
+		}
+		c.closeTable()
+		return
+	case "tr":
+		if t := c.table(); t != nil {
+			c.closeCell(t)
+			t.inRow = false
+			return
+		}
+	case "td", "th":
+		if t := c.table(); t != nil {
+			c.closeCell(t)
+			return
+		}
+	}
+	if blockTags[name] {
+		c.cur().flush()
+	}
+}
+
+func (c *converter) closeTable() {
+	t := c.tables[len(c.tables)-1]
+	c.closeCell(t)
+	c.tables = c.tables[:len(c.tables)-1]
+	s := c.cur()
+	s.flush()
+	s.blocks = append(s.blocks, renderTable(t.rows)...)
+}
+
+func (c *converter) finish() string {
+	for len(c.tables) > 0 {
+		c.tableExtra = 0
+		c.closeTable()
+	}
+	for len(c.sinks) > 1 { // cells left open by a broken table
+		c.sinks = c.sinks[:len(c.sinks)-1]
+	}
+	s := c.cur()
+	s.flush()
+	return joinBlocks(dropPageFurniture(s.blocks, true))
+}
+
+func joinBlocks(blocks []block) string {
+	var b strings.Builder
+	for _, bl := range blocks {
+		if bl.pageBreak || bl.text == "" {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteString("\n\n")
+		}
+		b.WriteString(bl.text)
+	}
+	if b.Len() > 0 {
+		b.WriteByte('\n')
+	}
+	return b.String()
+}

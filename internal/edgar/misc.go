@@ -1,0 +1,128 @@
+package edgar
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+)
+
+// ReadFile reads path, gunzipping it when it starts with gzip's magic bytes
+// (whatever its name), and refuses input whose size, decompressed, exceeds
+// limit bytes. It never reads more than limit+1 bytes of output, so a gzip
+// bomb costs no more than a file of the limit's size.
+func ReadFile(path string, limit int64) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	b, err := readLimited(f, limit)
+	if err != nil {
+		return b, fmt.Errorf("%s: %w", path, err)
+	}
+	return b, nil
+}
+
+// ErrTooLarge reports an input past the size limit.
+var ErrTooLarge = errors.New("too large")
+
+func readLimited(r io.Reader, limit int64) ([]byte, error) {
+	br := bufio.NewReader(r)
+	magic, _ := br.Peek(2)
+	var src io.Reader = br
+	gz := false
+	if len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b {
+		zr, err := gzip.NewReader(br)
+		if err != nil {
+			return nil, fmt.Errorf("gzip: %w", err)
+		}
+		defer zr.Close()
+		src, gz = zr, true
+	}
+	var buf bytes.Buffer
+	n, err := io.Copy(&buf, io.LimitReader(src, limit+1))
+	if err != nil {
+		if gz {
+			return nil, fmt.Errorf("gzip: %w", err)
+		}
+		return nil, err
+	}
+	if n > limit {
+		what := "file"
+		if gz {
+			what = "decompressed file"
+		}
+		return nil, fmt.Errorf("%s larger than the %d-byte limit: %w", what, limit, ErrTooLarge)
+	}
+	return buf.Bytes(), nil
+}
+
+// IsExhibit5 reports whether an EDGAR document type is an Exhibit 5:
+// EX-5, EX-5.1, EX-5.2 ... (any case), but not EX-50 or EX-51.
+func IsExhibit5(docType string) bool {
+	t := strings.ToUpper(strings.TrimSpace(docType))
+	rest, ok := strings.CutPrefix(t, "EX-5")
+	if !ok {
+		return false
+	}
+	if rest == "" {
+		return true
+	}
+	if rest[0] != '.' || len(rest) == 1 {
+		return false
+	}
+	return allDigits(rest[1:])
+}
+
+var accessionRe = regexp.MustCompile(`^(?:[0-9]{10}-[0-9]{2}-[0-9]{6}|[0-9]{18})$`)
+
+// LocateFiling finds the EDGAR identity of a bare exhibit stored as
+// .../<CIK>/<ACCESSION>/<file>, the layout fetch writes. The accession may
+// be written with dashes or as 18 digits; the result has dashes. The
+// filing.json beside the file, when present, fills in the rest. ok is false
+// when the path is not of that shape.
+func LocateFiling(path string) (f Filing, ok bool, err error) {
+	dir := filepath.Dir(path)
+	acc := filepath.Base(dir)
+	cik := filepath.Base(filepath.Dir(dir))
+	if !accessionRe.MatchString(acc) || !allDigits(cik) || len(cik) > 10 {
+		return Filing{}, false, nil
+	}
+	f = Filing{Accession: normAccession(acc), CIK: trimCIK(cik)}
+	b, err := os.ReadFile(filepath.Join(dir, FilingRecordName))
+	if errors.Is(err, os.ErrNotExist) {
+		return f, true, nil
+	}
+	if err != nil {
+		return f, true, err
+	}
+	var rec Filing
+	if err := json.Unmarshal(b, &rec); err != nil {
+		return f, true, fmt.Errorf("%s: %w", filepath.Join(dir, FilingRecordName), err)
+	}
+	if rec.Accession != "" && normAccession(rec.Accession) != f.Accession {
+		return f, true, fmt.Errorf("%s: accession %s does not match its folder %s", filepath.Join(dir, FilingRecordName), rec.Accession, acc)
+	}
+	rec.Accession = f.Accession
+	if rec.CIK == "" {
+		rec.CIK = f.CIK
+	}
+	rec.CIK = trimCIK(rec.CIK)
+	rec.Filed = normDate(rec.Filed)
+	return rec, true, nil
+}
+
+// ExhibitURL is a document's address on EDGAR:
+// https://www.sec.gov/Archives/edgar/data/<CIK>/<accession without dashes>/<filename>.
+func ExhibitURL(cik, accession, filename string) string {
+	return "https://www.sec.gov/Archives/edgar/data/" + trimCIK(cik) + "/" +
+		strings.ReplaceAll(accession, "-", "") + "/" + filename
+}

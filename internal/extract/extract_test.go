@@ -1,0 +1,393 @@
+package extract
+
+import (
+	"os"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// The snippets below are written for these tests: each is the phrasing of
+// one kind of real letter, not a copy of one.
+
+func newTestExtractor(t testing.TB) *Extractor {
+	t.Helper()
+	e, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return e
+}
+
+// letterText assembles a letter from blocks, as the text contract has it.
+func letterText(blocks ...string) string { return strings.Join(blocks, "\n\n") + "\n" }
+
+const salut = "Ladies and Gentlemen:"
+
+func TestDate(t *testing.T) {
+	e := newTestExtractor(t)
+	tests := []struct {
+		name, text, want string
+	}{
+		{"date line", letterText("Exhibit 5.1", "March 3, 1997", "Acme Corp.\n1 Main Street\nDallas, Texas 75201", salut,
+			"We have acted as counsel to Acme Corp. in connection with the Registration Statement filed on February 28, 1997."), "1997-03-03"},
+		{"city and date", letterText("Zurich, 8 June 2023", "To Foo AG", salut, "We have acted as Swiss counsel to Foo AG, dated as of May 1, 2020."), "2023-06-08"},
+		{"abbreviated month", letterText("Sept. 2, 2003", salut, "We have acted as counsel."), "2003-09-02"},
+		{"ordinal day", letterText("LAW OFFICES", "December 23rd, 1996", salut, "We have acted as counsel."), "1996-12-23"},
+		{"in letterhead row", letterText("885 Third Avenue\tNew York", "November 15, 2019\tBeijing Boston", "Apple Inc.", salut, "We have acted."), "2019-11-15"},
+		{"date with address in one block", letterText("Exhibit 5.1", "June 27, 2025 GCM Inc. 900 North Michigan Avenue", "Re: Form S-3", salut, "We."), "2025-06-27"},
+		{"upper case", letterText("JANUARY 5, 2001", salut, "We."), "2001-01-05"},
+		{"numeric", letterText("Exhibit 5", "12/23/96", salut, "We have acted as counsel."), "1996-12-23"},
+		{"dated by the signature", letterText("Gentlemen:",
+			"We have acted as counsel to the Company in connection with the Indenture dated as of May 1, 1999 and the offering of its shares of Common Stock, and we have examined such documents as we have deemed necessary for the purposes of this opinion.",
+			"Very truly yours,", "/s/ Smith & Jones", "Dated: June 1, 1999"), "1999-06-01"},
+		{"none", letterText("Exhibit 5", salut, "We have acted as counsel."), ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := e.Extract(tt.text).Date; got != tt.want {
+				t.Errorf("Date = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestIssuerAndState(t *testing.T) {
+	e := newTestExtractor(t)
+	tests := []struct {
+		name, para, issuer, state string
+	}{
+		{"classic", `We have acted as counsel to Acme Widgets, Inc., a Delaware corporation (the "Company"), in connection with the Registration Statement.`, "Acme Widgets, Inc.", "Delaware"},
+		{"curly quotes, no comma", "We refer to the Registration Statement to be filed by Blue Sky Holdings Corp. a Nevada corporation (the \u201cCompany\u201d), relating to the offering.", "Blue Sky Holdings Corp.", "Nevada"},
+		{"no quotes", "We have acted as special Swiss counsel to Alpine Therapeutics SA, a stock corporation incorporated under the laws of Switzerland (the Company), in connection with the filing.", "Alpine Therapeutics SA", "Switzerland"},
+		{"formerly known as", `This opinion is furnished in connection with the Registration Statement filed by Northwind Bio, Inc. (f/k/a Southwind Bio, Inc.), a Delaware corporation (the "Company") with the Commission.`, "Northwind Bio, Inc.", "Delaware"},
+		{"registrant", `We have acted as counsel for Pacific Gas Holdings, an Oregon corporation (the "Registrant"), in connection with its registration statement.`, "Pacific Gas Holdings", "Oregon"},
+		{"hereinafter", `We have acted as counsel to Lakeside Bancorp, Inc., a Wisconsin corporation (hereinafter referred to as the "Company"), in connection with the filing.`, "Lakeside Bancorp, Inc.", "Wisconsin"},
+		{"no description", `We have acted as counsel to Dragon Energy Corp. (the "Company"), in connection with its filing of a shelf registration statement.`, "Dragon Energy Corp.", ""},
+		{"company of", `In connection with the registration of up to $300,000,000 of securities including common stock, no par value (the "Common Stock"), of Island Financial Corp., a Hawaii corporation (the "Company"), I have examined such records.`, "Island Financial Corp.", "Hawaii"},
+		{"in-house", `I am the General Counsel of Great Lakes Steel Company, an Ohio corporation (the "Company"), and have acted as counsel to the Company in connection with the Registration Statement.`, "Great Lakes Steel Company", "Ohio"},
+		{"parenthetical in name", `We have acted as Texas counsel to Northstar (Tax & Audit) Inc., a Texas corporation (the "Company"), in connection with the filing.`, "Northstar (Tax & Audit) Inc.", "Texas"},
+		{"counsel to, other defined term", `We have acted as special United States counsel to Helvetia Bank AG, a corporation organized under the laws of, and duly licensed as a bank in, Switzerland ("Helvetia"), in connection with the filing.`, "Helvetia Bank AG", "Switzerland"},
+		{"counsel for, foreign", `We have acted as counsel for Maple Leaf Corporation, a corporation organized under the laws of Ontario, Canada ("MLC") and Maple Finance LLC, a Delaware limited liability company, in connection with the filing.`, "Maple Leaf Corporation", "Ontario"},
+		{"cayman", `We have acted as Cayman Islands counsel to Lotus Tech Holdings Limited, an exempted company incorporated with limited liability in the Cayman Islands (the "Company"), in connection with its registration statement.`, "Lotus Tech Holdings Limited", "Cayman Islands"},
+		{"trust", `We have acted as Maryland counsel to Harbor Realty Trust, a Maryland real estate investment trust (the "Trust"), in connection with certain matters of Maryland law.`, "Harbor Realty Trust", "Maryland"},
+		{"company before trustee bank", `We have acted as counsel to Bank of the Ozarks Holding Corp., an Arkansas corporation (the "Company"), and The First National Bank (the "Bank"), as trustee.`, "Bank of the Ozarks Holding Corp.", "Arkansas"},
+		{"company defined after trust", `The Bank of New York Mellon (the "Bank") will act as trustee for Riverbend Capital, Inc., a Virginia corporation (the "Company").`, "Riverbend Capital, Inc.", "Virginia"},
+		{"delaware LLC", `We have acted as counsel to Orion Midstream Partners, L.P., a Delaware limited partnership (the "Partnership"), in connection with the registration of common units.`, "Orion Midstream Partners, L.P.", "Delaware"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := e.Extract(letterText("Exhibit 5.1", "May 1, 2020", salut, tt.para, "Very truly yours,", "/s/ Smith & Jones LLP"))
+			if m.Issuer != tt.issuer || m.IssuerState != tt.state {
+				t.Errorf("Issuer, IssuerState = %q, %q; want %q, %q", m.Issuer, m.IssuerState, tt.issuer, tt.state)
+			}
+		})
+	}
+}
+
+func TestIssuerFromReLine(t *testing.T) {
+	e := newTestExtractor(t)
+	m := e.Extract(letterText("April 2, 1998", "Board of Directors\nZeta Systems, Inc.\n12 Elm St.\nBoston, MA", "Re: Zeta Systems, Inc. Registration Statement on Form S-8", salut,
+		"We have acted as counsel to you in connection with the preparation and filing of the registration statement on Form S-8 covering shares of your common stock."))
+	if m.Issuer != "Zeta Systems, Inc." {
+		t.Errorf("Issuer = %q", m.Issuer)
+	}
+}
+
+func TestForms(t *testing.T) {
+	e := newTestExtractor(t)
+	tests := []struct {
+		name, para string
+		want       []string
+	}{
+		{"S-8", "the Registration Statement on Form S-8 to be filed", []string{"S-8"}},
+		{"amendment", "Amendment No. 2 to the Registration Statement on Form S-1/A", []string{"S-1"}},
+		{"two forms", "a Registration Statement on Forms F-10 and F-3 (the Registration Statement)", []string{"F-10", "F-3"}},
+		{"8-K takedown", "pursuant to a registration statement on Form S-3 (File No. 333-228159). We consent to the filing of this opinion as an exhibit to the Company's Current Report on Form 8-K", []string{"S-3"}},
+		{"ASR as written", "an automatic shelf registration statement on Form S-3ASR", []string{"S-3ASR"}},
+		{"SB-2", "the Registration Statement on Form SB-2", []string{"SB-2"}},
+		{"Form 10 not 10-K", "the Company's Annual Report on Form 10-K and its registration statement on Form 10", []string{"10"}},
+		{"post-effective", "Post-Effective Amendment No. 1 on Form S-8 to the Registration Statement on Form S-4", []string{"S-8", "S-4"}},
+		{"en dash", "Registration Statement on Form S\u20113", []string{"S-3"}},
+		{"N-2", "the registration statement on Form N-2", []string{"N-2"}},
+		{"none", "a registration statement", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := e.Extract(letterText("May 1, 2020", salut, "We have acted as counsel in connection with "+tt.para+"."))
+			if !reflect.DeepEqual(m.Forms, tt.want) {
+				t.Errorf("Forms = %q, want %q", m.Forms, tt.want)
+			}
+		})
+	}
+}
+
+func TestRegistrationNo(t *testing.T) {
+	e := newTestExtractor(t)
+	tests := []struct{ para, want string }{
+		{"its registration statement on Form S-1 (File No. 333-256367)", "333-256367"},
+		{"Registration Statement No. 333-228159 - Issuance of Notes", "333-228159"},
+		{"Registration Nos. 333-285907, 333-285927 and 333-285927-01", "333-285907"},
+		{"Registration Statement on Form S-8 (Registration No. 33-98765)", "33-98765"},
+		{"a registration statement on Form S-3", ""},
+	}
+	for _, tt := range tests {
+		m := e.Extract(letterText("May 1, 2020", salut, "We have acted as counsel in connection with "+tt.para+"."))
+		if m.RegistrationNo != tt.want {
+			t.Errorf("%q: RegistrationNo = %q, want %q", tt.para, m.RegistrationNo, tt.want)
+		}
+	}
+}
+
+func TestShares(t *testing.T) {
+	e := newTestExtractor(t)
+	tests := []struct {
+		name, para string
+		want       int64
+	}{
+		{"plain", `in connection with the registration of 750,000 shares (the "Shares") of its Common Stock, without par value.`, 750000},
+		{"aggregate first", `relating to the registration for resale of up to an aggregate of 2,666,666 shares of the Company's common stock, which includes (i) up to 1,333,333 shares issuable upon exercise of warrants and (ii) up to 1,333,333 shares issuable upon exercise of other warrants.`, 2666666},
+		{"enumeration summed", `relating to the registration of (i) 1,500,000 shares of Common Stock issuable under the 2020 Equity Incentive Plan and (ii) 500,000 shares of Common Stock issuable under the 2020 Employee Stock Purchase Plan.`, 2000000},
+		{"common shares", `the offer and sale by the selling shareholders of up to 27,726,052 common shares of the Company.`, 27726052},
+		{"ADSs", `relating to 10,000,000 American Depositary Shares, each representing two ordinary shares.`, 10000000},
+		{"words and digits", `covering two million (2,000,000) shares of the Company's common stock.`, 2000000},
+		{"words only", `covering one million five hundred thousand shares of Common Stock.`, 1500000},
+		{"units", `relating to the offering of 5,750,000 units, each consisting of one share and one warrant.`, 5750000},
+		{"dollar amount of units", `relating to (i) $28,750,000 of units consisting of shares and warrants.`, 0},
+		{"shelf", `relating to the offering from time to time of shares of common stock, par value $0.0001 per share, with an aggregate offering price of up to $150,000,000.`, 0},
+		{"debt", `in connection with the issuance of $500,000,000 aggregate principal amount of 4.250% Senior Notes due 2031.`, 0},
+		{"authorized capital skipped", `The Company is authorized to issue 100,000,000 shares of common stock. The Registration Statement covers 1,200,000 shares of common stock.`, 1200000},
+		{"additional", `registering an additional 3,000,000 shares of Common Stock under the Plan.`, 3000000},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := e.Extract(letterText("May 1, 2020", salut, "We have acted as counsel to Acme Inc., a Delaware corporation (the \"Company\"), "+tt.para,
+				"Based on the foregoing, we are of the opinion that the Shares will be validly issued, fully paid and nonassessable."))
+			if m.Shares != tt.want {
+				t.Errorf("Shares = %d, want %d", m.Shares, tt.want)
+			}
+		})
+	}
+}
+
+func TestSecurities(t *testing.T) {
+	e := newTestExtractor(t)
+	tests := []struct{ para, want string }{
+		{`in connection with the registration of 750,000 shares of its Common Stock, $.01 par value.`, "Common Stock"},
+		{`in connection with the issuance of $1,000,000,000 aggregate principal amount of its 0.500% Senior Notes due 2031 (the "Notes").`, "Senior Notes"},
+		{`relating to the offer and sale of its ordinary shares, nominal value $0.0001 per share.`, "Ordinary Shares"},
+		{`relating to the issuance from time to time of debt securities.`, "Debt Securities"},
+		{`relating to the registration of shares of Class A common stock issuable upon exercise of warrants.`, "Class A Common Stock"},
+	}
+	for _, tt := range tests {
+		m := e.Extract(letterText("May 1, 2020", salut, "We have acted as counsel to Acme Inc., a Delaware corporation (the \"Company\"), "+tt.para,
+			"Based on the foregoing, we are of the opinion that the securities will be validly issued."))
+		if m.Securities != tt.want {
+			t.Errorf("%q: Securities = %q, want %q", tt.para, m.Securities, tt.want)
+		}
+	}
+}
+
+func TestPlans(t *testing.T) {
+	e := newTestExtractor(t)
+	tests := []struct {
+		name, para string
+		want       []string
+	}{
+		{"company name in plan", `The Shares are issuable pursuant to options granted under the HemaCare Corporation 1996 Stock Incentive Plan, as amended and restated through September 17, 1996 (the "Plan").`, []string{"HemaCare Corporation 1996 Stock Incentive Plan"}},
+		{"two plans", `The Shares are issuable under the Company's 2020 Equity Incentive Plan (the "2020 Plan") and the 2020 Employee Stock Purchase Plan (the "ESPP").`, []string{"2020 Equity Incentive Plan", "2020 Employee Stock Purchase Plan"}},
+		{"two plans, one sentence", `shares reserved under the 2010 Stock Plan and the 2010 Employee Stock Purchase Plan.`, []string{"2010 Stock Plan", "2010 Employee Stock Purchase Plan"}},
+		{"amended and restated", `shares issuable under the Company's Amended and Restated 2014 Omnibus Incentive Plan.`, []string{"Amended and Restated 2014 Omnibus Incentive Plan"}},
+		{"401(k)", `interests in the Acme, Inc. 401(k) Savings Plan.`, []string{"Acme, Inc. 401(k) Savings Plan"}},
+		{"for directors", `shares issuable under the 2005 Stock Option Plan for Non-Employee Directors.`, []string{"2005 Stock Option Plan for Non-Employee Directors"}},
+		{"defined short form only", `shares issuable under the Plan and the Plans described therein.`, nil},
+		{"not an employee plan", `as described under the caption "Plan of Distribution" and the Dividend Reinvestment and Stock Purchase Plan.`, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := e.Extract(letterText("May 1, 2020", salut, "We have acted as counsel to Acme Inc., a Delaware corporation (the \"Company\"), in connection with the Registration Statement on Form S-8 relating to "+tt.para))
+			if !reflect.DeepEqual(m.Plans, tt.want) {
+				t.Errorf("Plans = %q, want %q", m.Plans, tt.want)
+			}
+		})
+	}
+}
+
+func TestJurisdictions(t *testing.T) {
+	e := newTestExtractor(t)
+	tests := []struct {
+		name, para string
+		want       []string
+	}{
+		{"limited to state", "The law covered by the opinion set forth above is limited to the laws of the State of California.", []string{"California"}},
+		{"DGCL and federal", "Our opinion herein is expressed solely with respect to the federal laws of the United States and the General Corporation Law of the State of Delaware.", []string{"United States", "Delaware"}},
+		{"opining as to, negative tail", "We are opining herein as to the internal laws of the State of New York, and we express no opinion with respect to the applicability thereto, or the effect thereon, of the laws of any other jurisdiction or, in the case of Delaware, any other laws.", []string{"New York"}},
+		{"other than", "We express no opinion as to any matter relating to the laws of any jurisdiction other than the federal laws of the United States of America and the General Corporation Law of the State of Delaware.", []string{"United States", "Delaware"}},
+		{"matters governed", "We express no opinion as to matters governed by any laws other than the Delaware General Corporation Law.", []string{"Delaware"}},
+		{"not federal", "The foregoing opinion is limited to the laws of the State of Maryland and we do not express any opinion herein concerning federal laws or the laws of any other jurisdiction.", []string{"Maryland"}},
+		{"bar members", "We are members of the Bar of the State of New York and we do not express any opinion herein concerning any law other than the law of the State of New York, the federal law of the United States and the Delaware General Corporation Law.", []string{"New York", "United States", "Delaware"}},
+		{"except", "I am a member of the bar of the State of Ohio and express no opinion as to the law of any jurisdiction except the federal law of the United States and the law of the State of Ohio.", []string{"United States", "Ohio"}},
+		{"swiss", "This opinion is confined to and given on the basis of the laws of Switzerland in force at the date hereof.", []string{"Switzerland"}},
+		{"swiss law only", "Accordingly, we are opining herein as to Swiss law only.", []string{"Switzerland"}},
+		{"province and federal canada", "We do not express any opinion with respect to the laws of any jurisdiction other than (a) the laws of the Province of Ontario (and the federal laws of Canada applicable therein) and (b) the laws of the State of New York.", []string{"Ontario", "Canada", "New York"}},
+		{"statute", "We are opining herein as to the Nevada Revised Statutes, and we express no opinion with respect to the laws of any other jurisdiction.", []string{"Nevada"}},
+		{"code", "The opinions set forth above are limited to the Texas Business Organizations Code, and we do not express any opinion herein concerning any other laws.", []string{"Texas"}},
+		{"us federal and state laws of", "Our opinion is limited to the United States federal laws and the state laws of Delaware, and we express no opinion with respect to the laws of any other jurisdiction.", []string{"United States", "Delaware"}},
+		{"cayman", "We express no opinion as to any laws other than the laws of the Cayman Islands.", []string{"Cayman Islands"}},
+		{"commonwealth", "Our opinions are limited to matters governed by the laws of the Commonwealth of Massachusetts.", []string{"Massachusetts"}},
+		{"west virginia", "This opinion is limited to the laws of the State of West Virginia.", []string{"West Virginia"}},
+		{"england", "This opinion is limited to English law as applied by the English courts.", []string{"England and Wales"}},
+		{"reliance does not count", "With respect to matters of Nevada law, we have relied solely upon the opinion of Nevada counsel as to Nevada law.", nil},
+		{"governing law does not count", "We have assumed that the Indenture is governed by the laws of the State of New York. The opinion is limited to the matters expressly stated herein.", nil},
+		{"including but not limited to", "Enforcement may be limited by treaties, including, but not limited to, treaties to which Switzerland is a party under Swiss law.", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := e.Extract(letterText("May 1, 2020", salut, "We have acted as counsel to Acme Inc., a Delaware corporation (the \"Company\"), in connection with its registration statement.", tt.para, "Very truly yours,", "/s/ Smith & Jones LLP"))
+			if !reflect.DeepEqual(m.Jurisdictions, tt.want) {
+				t.Errorf("Jurisdictions = %q, want %q", m.Jurisdictions, tt.want)
+			}
+		})
+	}
+}
+
+func TestFirmAndSigner(t *testing.T) {
+	e := newTestExtractor(t)
+	body := `We have acted as counsel to Acme Inc., a Delaware corporation (the "Company"), in connection with its registration statement on Form S-3. We have examined such documents as we have deemed necessary.`
+	tests := []struct {
+		name      string
+		head, sig []string
+		firm      string
+		signer    string
+		inHouse   bool
+	}{
+		{"s/ and caps", nil, []string{"Very truly yours,", "/s/ Latham & Watkins LLP", "LATHAM & WATKINS LLP"}, "Latham & Watkins LLP", "", false},
+		{"caps only, no suffix", nil, []string{"Very truly yours,", "PARSONS BEHLE & LATIMER"}, "Parsons Behle & Latimer", "", false},
+		{"professional corporation on its own line", nil, []string{"Very truly yours,", "/s/ Wilson Sonsini Goodrich & Rosati", "WILSON SONSINI GOODRICH & ROSATI", "Professional Corporation"}, "Wilson Sonsini Goodrich & Rosati, P.C.", "", false},
+		{"wrapped caps with suffix", nil, []string{"Very truly yours,", "/s/ Sanders, Barnet & Mosk\n----------------\nSANDERS, BARNET &\nMOSK, A Professional Corporation"}, "Sanders, Barnet & Mosk, P.C.", "", false},
+		{"partner signs for the firm", nil, []string{"Very truly yours,", "CLEARY GOTTLIEB STEEN & HAMILTON LLP", "By:\t/s/ Sebastian R. Sperber", "Sebastian R. Sperber, a Partner"}, "Cleary Gottlieb Steen & Hamilton LLP", "Sebastian R. Sperber", false},
+		{"l.l.p.", nil, []string{"Sincerely,", "/s/ BRACEWELL & PATTERSON, L.L.P."}, "Bracewell & Patterson LLP", "", false},
+		{"known firm without suffix", nil, []string{"Very truly yours,", "/s/ Jones Day"}, "Jones Day", "", false},
+		{"all-caps known firm", nil, []string{"Very truly yours,", "/s/ MCDERMOTT WILL & EMERY LLP"}, "McDermott Will & Emery LLP", "", false},
+		{"foreign AG", nil, []string{"Sincerely yours,", "/s/ Homburger AG", "HOMBURGER AG"}, "Homburger AG", "", false},
+		{"respectfully submitted", nil, []string{"Respectfully submitted,", "/s/ Sheppard, Mullin, Richter & Hampton LLP"}, "Sheppard, Mullin, Richter & Hampton LLP", "", false},
+		{"firm signs, person by", nil, []string{"Very truly yours,", "/s/ FREDRIKSON & BYRON, P.A.", "/s/ Andrew Nick", "By: Andrew Nick Its: Vice President"}, "Fredrikson & Byron, P.A.", "Andrew Nick", false},
+		{"letterhead firm, partner signs", []string{"SMITH, JONES & BROWN LLP\n100 Main Street\nAustin, Texas 78701"}, []string{"Very truly yours,", "/s/ John A. Smith", "John A. Smith"}, "Smith, Jones & Brown LLP", "John A. Smith", false},
+		{"general counsel", nil, []string{"Very truly yours,", "/s/ Jane Q. Doe", "Jane Q. Doe", "Senior Vice President, General Counsel and Secretary"}, "", "Jane Q. Doe", true},
+		{"vice president legal", nil, []string{"Sincerely,", "/s/ Robert Lee", "Robert Lee\nVice President, Legal"}, "", "Robert Lee", true},
+		{"company name over in-house signature", nil, []string{"Very truly yours,", "ACME HOLDINGS LTD.", "By: /s/ Mary Major", "Mary Major, General Counsel"}, "", "Mary Major", true},
+		{"caps person", nil, []string{"Very truly yours,", "/s/ GLENN K.C. CHING", "GLENN K.C. CHING"}, "", "Glenn K.C. Ching", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			blocks := append([]string{"Exhibit 5.1"}, tt.head...)
+			blocks = append(blocks, "May 1, 2020", "Acme Inc.\n1 Main Street\nDallas, Texas", salut, body)
+			blocks = append(blocks, tt.sig...)
+			m := e.Extract(letterText(blocks...))
+			firm := ""
+			if len(m.Firms) > 0 {
+				firm = m.Firms[0]
+			}
+			if firm != tt.firm || m.Signer != tt.signer || m.InHouse != tt.inHouse {
+				t.Errorf("Firms, Signer, InHouse = %q, %q, %v; want %q, %q, %v", m.Firms, m.Signer, m.InHouse, tt.firm, tt.signer, tt.inHouse)
+			}
+		})
+	}
+}
+
+func TestInHouseByVoice(t *testing.T) {
+	e := newTestExtractor(t)
+	m := e.Extract(letterText("June 30, 2025", "Island Financial Corp.\n220 King Street\nHonolulu, Hawaii 96813", salut,
+		`In connection with the registration on Form S-3 of securities of Island Financial Corp., a Hawaii corporation (the "Company"), I have examined such corporate records as I have considered necessary.`,
+		"As Chief Legal Officer of the Company, I am of the opinion that the Common Stock will be validly issued, fully paid and non-assessable.",
+		"The foregoing opinion is limited to the laws of the State of Hawaii.",
+		"Very truly yours,", "/s/ GLENN K.C. CHING", "GLENN K.C. CHING"))
+	if len(m.Firms) != 0 || !m.InHouse || m.Signer != "Glenn K.C. Ching" {
+		t.Errorf("Firms, InHouse, Signer = %q, %v, %q", m.Firms, m.InHouse, m.Signer)
+	}
+	if !reflect.DeepEqual(m.Jurisdictions, []string{"Hawaii"}) || m.Issuer != "Island Financial Corp." {
+		t.Errorf("Jurisdictions, Issuer = %q, %q", m.Jurisdictions, m.Issuer)
+	}
+}
+
+func TestAddresseeAndExhibit(t *testing.T) {
+	e := newTestExtractor(t)
+	tests := []struct {
+		name, text, addressee, exhibit string
+	}{
+		{"board", letterText("EXHIBIT 5.1", "LAW OFFICES\nFOO & BAR", "December 23, 1996", "The Board of Directors\nHemaCo Corporation\n4954 Van Nuys Boulevard", "RE: Form S-8", salut, "We have acted."), "The Board of Directors", "5.1"},
+		{"company after via line", letterText("Exhibit 5", "June 30, 2021", "VIA ELECTRONIC MAIL", "Unicorn Therapeutics, Inc.", "5150 El Camino Real", salut, "We have acted."), "Unicorn Therapeutics, Inc.", "5"},
+		{"to: prefix", letterText("Ex. 5.2", "June 8, 2023", "To: Helvetia AG Paradeplatz 8 Zurich", salut, "We have acted."), "Helvetia AG", "5.2"},
+		{"consent names exhibit", letterText("May 1, 2020", "Acme Inc.\n1 Main St.", salut, "We have acted as counsel.", "We consent to the use of this opinion as Exhibit 5.1 to the Registration Statement."), "Acme Inc.", "5.1"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := e.Extract(tt.text)
+			if m.Addressee != tt.addressee || m.Exhibit != tt.exhibit {
+				t.Errorf("Addressee, Exhibit = %q, %q; want %q, %q", m.Addressee, m.Exhibit, tt.addressee, tt.exhibit)
+			}
+		})
+	}
+}
+
+func TestCanonicalFirm(t *testing.T) {
+	e := newTestExtractor(t)
+	tests := []struct{ in, want string }{
+		{"WILSON SONSINI GOODRICH & ROSATI, Professional Corporation", "Wilson Sonsini Goodrich & Rosati, P.C."},
+		{"Wilson Sonsini Goodrich & Rosati, P.C.", "Wilson Sonsini Goodrich & Rosati, P.C."},
+		{"Wilson Sonsini Goodrich & Rosati", "Wilson Sonsini Goodrich & Rosati, P.C."},
+		{"Smith Brown & Lee, L.L.P.", "Smith Brown & Lee LLP"},
+		{"Smith Brown & Lee LLP", "Smith Brown & Lee LLP"},
+		{"SMITH BROWN AND LEE, LLP,", "Smith Brown and Lee LLP"},
+		{"Gold, Silver & Bronze, A Professional Law Corporation", "Gold, Silver & Bronze, P.C."},
+		{"Gold, Silver & Bronze, a professional corporation", "Gold, Silver & Bronze, P.C."},
+		{"Gold, Silver & Bronze PC", "Gold, Silver & Bronze, P.C."},
+		{"/s/ Ruby & Garnet, P.A.", "Ruby & Garnet, P.A."},
+		{"O'MALLEY & MCNAMARA PLLC", "O'Malley & McNamara PLLC"},
+		{"Latham & Watkins", "Latham & Watkins LLP"},
+		{"LATHAM & WATKINS LLP", "Latham & Watkins LLP"},
+		{"Baker Botts LLP", "Baker Botts L.L.P."},
+		{"JONES DAY", "Jones Day"},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got := e.CanonicalFirm(tt.in); got != tt.want {
+			t.Errorf("CanonicalFirm(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestUserAliases(t *testing.T) {
+	dir := t.TempDir()
+	path := dir + "/aliases.toml"
+	if err := writeFile(path, "[[firm]]\nname = \"Smith Brown & Lee LLP\"\naliases = [\"SBL Law\", \"Smith, Brown and Lee\"]\n"); err != nil {
+		t.Fatal(err)
+	}
+	e, err := New(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, in := range []string{"SBL LAW", "Smith, Brown and Lee, L.L.P.", "smith brown & lee"} {
+		if got := e.CanonicalFirm(in); got != "Smith Brown & Lee LLP" {
+			t.Errorf("CanonicalFirm(%q) = %q", in, got)
+		}
+	}
+	if err := writeFile(path, "[[firm]]\naliases = [\"x\"]\n"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := New(path); err == nil || !strings.Contains(err.Error(), path) {
+		t.Errorf("New with a nameless firm: err = %v, want one naming %s", err, path)
+	}
+	if _, err := New(dir + "/missing.toml"); err == nil {
+		t.Error("New with a missing file: no error")
+	}
+}
+
+func TestBadInput(t *testing.T) {
+	e := newTestExtractor(t)
+	for _, s := range []string{"", "\n\n\n", strings.Repeat("x", 3<<20), strings.Repeat("(the \"Company\") ", 50000), "\xff\xfe\x00garbage\x00", strings.Repeat("Very truly yours,\n\n", 1000)} {
+		_ = e.Extract(s) // must not panic or hang
+	}
+}
+
+func writeFile(path, s string) error { return os.WriteFile(path, []byte(s), 0o644) }

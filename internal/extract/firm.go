@@ -1,0 +1,543 @@
+package extract
+
+import (
+	_ "embed"
+	"fmt"
+	"os"
+	"regexp"
+	"strings"
+	"unicode"
+
+	"github.com/pelletier/go-toml/v2"
+)
+
+//go:embed aliases.toml
+var defaultAliases []byte
+
+// aliasFile is the alias table format (aliases.toml):
+//
+//	[[firm]]
+//	name = "Wilson Sonsini Goodrich & Rosati, P.C."
+//	aliases = ["Wilson Sonsini Goodrich & Rosati", "WSGR"]
+type aliasFile struct {
+	Firm []struct {
+		Name    string   `toml:"name"`
+		Aliases []string `toml:"aliases"`
+	} `toml:"firm"`
+}
+
+// New returns an Extractor using the embedded alias table plus any user
+// alias files in the same format; later files override earlier entries.
+func New(aliasFiles ...string) (*Extractor, error) {
+	e := &Extractor{aliases: map[string]string{}}
+	if err := e.addAliases("aliases.toml (embedded)", defaultAliases); err != nil {
+		return nil, err
+	}
+	for _, f := range aliasFiles {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			return nil, err
+		}
+		if err := e.addAliases(f, b); err != nil {
+			return nil, err
+		}
+	}
+	return e, nil
+}
+
+func (e *Extractor) addAliases(name string, b []byte) error {
+	var f aliasFile
+	if err := toml.Unmarshal(b, &f); err != nil {
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	for i, fm := range f.Firm {
+		canon := strings.TrimSpace(fm.Name)
+		if canon == "" {
+			return fmt.Errorf("%s: firm %d has no name", name, i+1)
+		}
+		for _, a := range append([]string{canon}, fm.Aliases...) {
+			if k := firmKey(a); k != "" {
+				e.aliases[k] = canon
+			}
+		}
+	}
+	return nil
+}
+
+// ---- canonical firm names ----
+
+// suffixRe is a trailing legal-form suffix, with the comma before it. The
+// groups say which canonical form it is.
+var suffixRe = regexp.MustCompile(`(?i)(?:^|[\s,]+)(?:(l\.?\s?l\.?\s?p\.?|limited\s+liability\s+partnership|registered\s+limited\s+liability\s+partnership)|(p\.?\s?l\.?\s?l\.?\s?c\.?|professional\s+limited\s+liability\s+company)|(l\.?\s?l\.?\s?c\.?|limited\s+liability\s+company)|((?:an?\s+)?professional\s+(?:law\s+)?corporation|p\.?\s?c\.?|a\.?p\.?l?\.?c\.?|professional\s+corp\.?)|((?:an?\s+)?professional\s+association|p\.?\s?a\.?)|(l\.?p\.?a\.?|(?:a\s+)?legal\s+professional\s+association)|(s\.?c\.?|service\s+corporation)|(chartered)|(ltd\.?|limited)|(ag|sa|s\.a\.|n\.v\.|b\.v\.|gmbh|s\.e\.|se|plc|avocats|attorneys(?:[-\s]+at[-\s]+law)?|attorneys\s+and\s+counselors(?:\s+at\s+law)?|counselors[-\s]+at[-\s]+law|solicitors|legal\s+advisers))\.?$`)
+
+var suffixForms = []string{"", " LLP", " PLLC", " LLC", ", P.C.", ", P.A.", ", L.P.A.", ", S.C.", ", Chartered", " Ltd."}
+
+// CanonicalFirm maps a firm's name as written to its canonical name: case
+// (an all-capitals signature is title-cased), legal-form suffixes ("L.L.P."
+// and "LLP", "Professional Corporation" and "P.C."), stray punctuation and
+// "/s/" do not matter; the alias table then maps known variants to the
+// firm's own name.
+func (e *Extractor) CanonicalFirm(name string) string {
+	base, suffix := splitFirm(name)
+	if base == "" {
+		return ""
+	}
+	if c, ok := e.aliases[firmKey(base)]; ok {
+		return c
+	}
+	if isAllCaps(base) {
+		base = titleFirm(base)
+	}
+	return base + suffix
+}
+
+// splitFirm cleans a name and separates its legal-form suffix, returned in
+// canonical spelling.
+func splitFirm(name string) (base, suffix string) {
+	s := collapse(normalizer.Replace(name))
+	s = strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(s, "/s/"), "/S/"))
+	s = strings.Trim(s, " ,;:-_*")
+	for mayHaveSuffix(s) {
+		// The suffix is at the end: look only at the tail.
+		t := tail(s, 64)
+		m := suffixRe.FindStringSubmatchIndex(t)
+		if m == nil {
+			break
+		}
+		off := len(s) - len(t)
+		for i := range m {
+			if m[i] >= 0 {
+				m[i] += off
+			}
+		}
+		for g := 1; g < len(suffixForms); g++ {
+			if m[2*g] >= 0 {
+				if suffix == "" {
+					suffix = suffixForms[g]
+				}
+				break
+			}
+		}
+		if m[2*10] >= 0 { // AG, SA, N.V., ...: part of the name as written
+			raw := strings.TrimLeft(s[m[0]:m[1]], " ,")
+			if suffix == "" && !strings.HasPrefix(strings.ToLower(raw), "attorneys") && !strings.HasPrefix(strings.ToLower(raw), "counselors") && strings.ToLower(raw) != "avocats" {
+				suffix = " " + raw
+			}
+		}
+		s = strings.TrimRight(s[:m[0]], " ,")
+		if s == "" {
+			break
+		}
+	}
+	return strings.Trim(s, " ,"), suffix
+}
+
+// suffixEnds are the last words a legal-form suffix can end with; a name
+// ending otherwise has none, and suffixRe need not run.
+var suffixEnds = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields("llp pllc llc pc corporation corp association pa lpa sc chartered ltd limited ag sa nv bv gmbh se plc avocats law attorneys solicitors advisers partnership company p c a l s v b e") {
+		suffixEnds[w] = true
+	}
+}
+
+func mayHaveSuffix(s string) bool {
+	s = strings.TrimRight(s, " .,")
+	i := strings.LastIndexAny(s, " ,.-")
+	return suffixEnds[lowerASCII(s[i+1:])]
+}
+
+// firmKey is the identity of a firm name: lower case, "&" as "and", no
+// punctuation, no legal-form suffix, no leading "The" or "Law Offices of".
+func firmKey(name string) string {
+	base, _ := splitFirm(name)
+	s := strings.ToLower(base)
+	s = strings.ReplaceAll(s, "&", " and ")
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			b.WriteRune(r)
+		case r == '\'':
+		default:
+			b.WriteByte(' ')
+		}
+	}
+	f := strings.Fields(b.String())
+	for len(f) > 0 && f[0] == "the" {
+		f = f[1:]
+	}
+	if len(f) > 3 && f[0] == "law" && (f[1] == "offices" || f[1] == "office") && f[2] == "of" {
+		f = f[3:]
+	}
+	return strings.Join(f, " ")
+}
+
+func isAllCaps(s string) bool {
+	letters := 0
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	return letters > 1
+}
+
+// titleFirm title-cases an all-capitals firm name: "MINTZ, LEVIN, COHN,
+// FERRIS, GLOVSKY AND POPEO" -> "Mintz, Levin, Cohn, Ferris, Glovsky and
+// Popeo"; "MCDERMOTT" -> "McDermott"; "O'MELVENY" -> "O'Melveny".
+func titleFirm(s string) string {
+	words := strings.Fields(s)
+	for i, w := range words {
+		lw := strings.ToLower(w)
+		switch {
+		case i > 0 && (lw == "and" || lw == "of" || lw == "the" || lw == "de" || lw == "van" || lw == "von" || lw == "der" || lw == "du"):
+			words[i] = lw
+		case strings.Contains(w, "&") && len(w) <= 5, len(strings.Trim(w, ".,")) <= 2 && strings.Contains(w, "."):
+			// K&L, A.B.
+		default:
+			words[i] = titleWord(lw)
+		}
+	}
+	return strings.Join(words, " ")
+}
+
+func titleWord(w string) string {
+	var b strings.Builder
+	up := true
+	prev := ""
+	for _, r := range w {
+		if up && unicode.IsLetter(r) {
+			b.WriteRune(unicode.ToUpper(r))
+			up = false
+		} else {
+			b.WriteRune(r)
+		}
+		prev += string(r)
+		if r == '-' || r == '\'' || r == '.' || r == '/' || r == '(' {
+			up = true
+		}
+		if prev == "mc" && len(w) > 3 {
+			up = true
+		}
+	}
+	return b.String()
+}
+
+// ---- firm, signer and in-house counsel ----
+
+var (
+	firmSuffixRe  = regexp.MustCompile(`(?i)(?:\bL\.?\s?L\.?\s?P\b\.?|\bLLP\b|\bP\.?\s?L\.?\s?L\.?\s?C\b|\bP\.\s?C\.|\bPC\b|\bP\.\s?A\.|\bprofessional\s+(?:law\s+)?corporation\b|\bprofessional\s+association\b|\bL\.?P\.?A\b|\bchartered\b|\blaw\s+offices?\b|\battorneys\b|\bavocats\b)`)
+	firmLikeRe    = regexp.MustCompile(`\s&\s|[A-Za-z]&[A-Z]|,\s+[A-Z][a-z]+\s+and\s+[A-Z]`)
+	lawSuffixRe   = regexp.MustCompile(`((?:[A-Z][\w'.-]*,?\s+(?:(?:&|and)\s+)?){0,7}[A-Z][\w'.-]*),?\s+(LLP\b|L\.L\.P\.|PLLC\b|P\.L\.L\.C\.|P\.C\.|P\.A\.|(?:A\s+)?Professional\s+(?:Law\s+)?Corporation\b|Professional\s+Association\b|Chartered\b|LLC\b)`)
+	sigNoiseRe    = regexp.MustCompile(`(?i)^(?:-\s*\d+\s*-|\d+\s*/\s*\d+|page\s+\d+|\[.*\]|\(.*signature.*\)|©.*|copyright.*|cc:.*|enclosures?.*|attachments?.*|[-_=*. ]+|\d+)$`)
+	sigPrefixRe   = regexp.MustCompile(`(?i)^(?:/s/|s/|/s|by:|by\s|name:|signed:|\(signed\))\s*`)
+	titleRe       = regexp.MustCompile(`(?i)\b(?:general\s+counsel|chief\s+legal\s+officer|legal\s+counsel|corporate\s+counsel|associate\s+counsel|senior\s+counsel|chief\s+counsel|in-house\s+counsel|counsel\s+to\s+the\s+company|secretary|vice\s+president|president|partner|member|attorney|counsel|esq\.?|officer|director|shareholder|principal|of\s+counsel|its:?|title:)`)
+	inHouseRe     = regexp.MustCompile(`(?i)\b(?:(?:senior\s+|executive\s+|deputy\s+|associate\s+|assistant\s+)?general\s+counsel|chief\s+legal\s+officer|chief\s+legal\s+counsel|(?:senior\s+|associate\s+|corporate\s+|assistant\s+|deputy\s+)?corporate\s+counsel|legal\s+counsel|corporate\s+secretary|(?:assistant\s+)?secretary|vice\s+president[,\s-]+(?:and\s+)?(?:legal|law|general\s+counsel)|in-house\s+counsel|chief\s+counsel)\b`)
+	inHousePhrase = regexp.MustCompile(`\b(?:as|i\s+am|i\s+have\s+acted\s+as|in\s+my\s+capacity\s+as|i\s+serve\s+as|i\s+am\s+the)\s+(?:the\s+|an?\s+)?(?:senior\s+|executive\s+|deputy\s+|associate\s+|assistant\s+)?(?:vice\s+president[,\s]+(?:and\s+)?)?(?:general\s+counsel|chief\s+legal\s+officer|corporate\s+counsel|legal\s+counsel|corporate\s+secretary|secretary|vice\s+president[,\s-]+legal)\b`)
+	firstPersonRe = regexp.MustCompile(`\bI\s+(?:have|am|hereby|express|do|consent|render|examined|assume|advise|further|render)\b`)
+	personRe      = regexp.MustCompile(`^(?:[A-Z][a-zA-Z'-]*\.?|[A-Z]\.(?:[A-Z]\.)*)(?:\s+(?:[A-Z][a-zA-Z'-]*\.?|[A-Z]\.(?:[A-Z]\.)*|de|van|von|der|la)){1,4}(?:,?\s+(?:Jr\.|Sr\.|II|III|IV|Esq\.?))?$`)
+)
+
+// sigLine is one line of the signature block.
+type sigLine struct {
+	text   string // cleaned
+	signed bool   // after "/s/"
+}
+
+// firm fills Firms, Signer and InHouse from the signature block and the
+// letterhead.
+func (e *Extractor) firm(d *doc, m *Metadata) {
+	lines := d.signatureLines()
+	var firms []string
+	var person string
+	for i := 0; i < len(lines); i++ {
+		t := lines[i].text
+		// A firm name wrapped over lines ("SIMONS &" / "MOSK, A Professional
+		// Corporation") or its suffix alone on the next line.
+		for i+1 < len(lines) && (strings.HasSuffix(t, "&") || strings.HasSuffix(t, ",") || strings.HasSuffix(t, " and") || isSuffixOnly(lines[i+1].text)) && !personRe.MatchString(lines[i+1].text) {
+			t += " " + lines[i+1].text
+			i++
+		}
+		switch {
+		case e.isFirm(t):
+			firms = append(firms, t)
+		case person == "" && isPerson(t):
+			person = stripTitle(t)
+		}
+	}
+	if person != "" {
+		for _, f := range firms {
+			if firmKey(f) == firmKey(person) {
+				person = "" // the firm's name typed under its signature
+			}
+		}
+	}
+	if len(firms) > 0 {
+		best := bestVariant(firms)
+		// A company's own name over its counsel's signature ("ACME HOLDINGS
+		// LTD. By: ... General Counsel") is not a law firm.
+		if e.isLawFirm(best) || !d.inHouse(lines) {
+			// The letterhead may spell the same firm more fully ("LLP").
+			if lh := e.letterheadFirm(d); lh != "" && firmKey(lh) == firmKey(best) {
+				best = bestVariant([]string{best, lh})
+			}
+			m.Firms = []string{e.CanonicalFirm(best)}
+			m.Signer = personName(person)
+			return
+		}
+	}
+	m.Signer = personName(person)
+	if d.inHouse(lines) {
+		m.InHouse = true
+		return
+	}
+	if lh := e.letterheadFirm(d); lh != "" {
+		m.Firms = []string{e.CanonicalFirm(lh)}
+		return
+	}
+	// A lawyer signing in the first person with no firm anywhere is the
+	// company's own counsel.
+	if person != "" && d.firstPerson() {
+		m.InHouse = true
+	}
+}
+
+// signatureLines returns the lines after the complimentary close, cleaned,
+// without page furniture.
+func (d *doc) signatureLines() []sigLine {
+	start := d.sig
+	if start < 0 {
+		start = max(d.body, len(d.blocks)-4)
+	}
+	var out []sigLine
+	for bi := start; bi < len(d.blocks) && bi < start+12; bi++ {
+		for _, l := range strings.Split(d.blocks[bi], "\n") {
+			for _, c := range strings.Split(l, "\t") {
+				c = collapse(c)
+				if bi == d.sig {
+					// Text after the close on the same line: "Very truly yours, /s/ X".
+					if loc := closingRe.FindStringIndex(c); loc != nil {
+						c = strings.TrimLeft(c[loc[1]:], " ,.")
+					}
+				}
+				signed := false
+				for {
+					loc := sigPrefixRe.FindStringIndex(c)
+					if loc == nil {
+						break
+					}
+					if strings.Contains(strings.ToLower(c[:loc[1]]), "s") && !strings.HasPrefix(strings.ToLower(c), "by") {
+						signed = true
+					}
+					c = strings.TrimSpace(c[loc[1]:])
+				}
+				c = strings.Trim(c, " _")
+				if c == "" || sigNoiseRe.MatchString(c) || len(c) > 120 {
+					continue
+				}
+				out = append(out, sigLine{text: c, signed: signed})
+			}
+		}
+	}
+	return out
+}
+
+func isSuffixOnly(s string) bool {
+	base, suffix := splitFirm(s)
+	return base == "" && suffix != "" || suffixOnlyRe.MatchString(strings.Trim(s, " ,."))
+}
+
+var suffixOnlyRe = regexp.MustCompile(`(?i)^(?:a\s+)?(?:professional\s+(?:law\s+)?corporation|professional\s+association|l\.?l\.?p|p\.?c|p\.?a|pllc|llc|limited\s+liability\s+partnership)$`)
+
+// isFirm reports whether a signature line names a firm rather than a person.
+func (e *Extractor) isFirm(s string) bool {
+	if len(s) < 3 || strings.HasPrefix(strings.ToLower(s), "its") || strings.HasPrefix(strings.ToLower(s), "title") {
+		return false
+	}
+	if _, ok := e.aliases[firmKey(s)]; ok {
+		return true
+	}
+	if firmSuffixRe.MatchString(s) {
+		// "John Smith, Attorney at Law" is a person.
+		if !(personRe.MatchString(strings.Split(s, ",")[0]) && attorneyAtLawRe.MatchString(s)) {
+			return true
+		}
+	}
+	if firmLikeRe.MatchString(s) && !titleRe.MatchString(s) {
+		return true
+	}
+	// Foreign firms signing with a company form: "Homburger AG".
+	if _, suffix := splitFirm(s); suffix != "" && !titleRe.MatchString(s) {
+		return true
+	}
+	return false
+}
+
+// lawSuffixWords prefilter lines for lawSuffixRe.
+var lawSuffixWords = []string{"LLP", "L.L.P.", "PLLC", "P.L.L.C.", "P.C.", "P.A.", "Professional", "Chartered", "LLC"}
+
+// known reports whether the alias table knows the firm.
+func (e *Extractor) known(s string) bool {
+	_, ok := e.aliases[firmKey(s)]
+	return ok
+}
+
+// isLawFirm reports whether a name is unmistakably a law firm's: a known
+// firm, a law-firm suffix (LLP, P.C.) or partners' names joined by "&".
+func (e *Extractor) isLawFirm(s string) bool {
+	if _, ok := e.aliases[firmKey(s)]; ok {
+		return true
+	}
+	return firmSuffixRe.MatchString(s) || firmLikeRe.MatchString(s)
+}
+
+var attorneyAtLawRe = regexp.MustCompile(`(?i),\s*attorney`)
+
+func isPerson(s string) bool {
+	n := stripTitle(s)
+	if n == "" || len(n) > 50 {
+		return false
+	}
+	return personRe.MatchString(n) && !inHouseRe.MatchString(n)
+}
+
+// stripTitle drops ", a Partner", ", General Counsel" after a name.
+func stripTitle(s string) string {
+	if i := strings.IndexByte(s, ','); i > 0 {
+		rest := s[i+1:]
+		if titleRe.MatchString(rest) || strings.Contains(strings.ToLower(rest), "partner") {
+			s = s[:i]
+		} else if f := strings.Fields(rest); len(f) == 1 && (f[0] == "Jr." || f[0] == "Sr." || f[0] == "III" || f[0] == "II" || strings.HasPrefix(f[0], "Esq")) {
+			s = s[:i]
+		}
+	}
+	// "By: Andrew Nick Its: Vice President"
+	if i := strings.Index(s, " Its"); i > 0 {
+		s = s[:i]
+	}
+	if i := strings.Index(s, " Title:"); i > 0 {
+		s = s[:i]
+	}
+	return strings.TrimSpace(s)
+}
+
+// personName title-cases an all-capitals name, keeping initials.
+func personName(s string) string {
+	if s == "" || !isAllCaps(s) {
+		return s
+	}
+	words := strings.Fields(s)
+	for i, w := range words {
+		if strings.Contains(w, ".") && len(strings.ReplaceAll(w, ".", "")) <= 3 || w == "II" || w == "III" || w == "IV" {
+			continue
+		}
+		words[i] = titleWord(strings.ToLower(w))
+	}
+	return strings.Join(words, " ")
+}
+
+// bestVariant picks the fullest spelling of one firm: mixed case over
+// capitals, with a legal-form suffix over without.
+func bestVariant(names []string) string {
+	first := names[0]
+	key := firmKey(first)
+	best := first
+	score := func(s string) int {
+		n := 0
+		if !isAllCaps(s) {
+			n += 2
+		}
+		if _, suf := splitFirm(s); suf != "" {
+			n++
+		}
+		return n
+	}
+	for _, n := range names[1:] {
+		if firmKey(n) != key {
+			continue
+		}
+		if score(n) > score(best) {
+			best = n
+		}
+	}
+	// Mixed-case base with a suffix seen only in another variant.
+	b, suf := splitFirm(best)
+	if suf == "" {
+		for _, n := range names {
+			if _, s2 := splitFirm(n); s2 != "" && firmKey(n) == key {
+				return b + s2
+			}
+		}
+	}
+	return best
+}
+
+// letterheadFirm finds a law firm's name with a law-firm suffix in the
+// letterhead, or a known firm.
+func (e *Extractor) letterheadFirm(d *doc) string {
+	for i, b := range d.blocks {
+		if i >= d.body && i > 3 {
+			break
+		}
+		for _, l := range strings.Split(b, "\n") {
+			for _, c := range strings.Split(l, "\t") {
+				c = collapse(c)
+				if !containsAny(c, lawSuffixWords...) {
+					if len(c) < 80 && !strings.ContainsAny(c, "0123456789@") && e.known(c) {
+						return c
+					}
+					continue
+				}
+				if m := lawSuffixRe.FindStringSubmatch(c); m != nil {
+					if m[2] == "LLC" && !firmLikeRe.MatchString(m[1]) {
+						continue
+					}
+					return m[1] + suffixSep(m[2]) + m[2]
+				}
+				if len(c) < 80 && !strings.ContainsAny(c, "0123456789@") && e.known(c) {
+					return c
+				}
+			}
+		}
+	}
+	return ""
+}
+
+func suffixSep(s string) string {
+	if strings.HasPrefix(s, "P.") || strings.Contains(strings.ToLower(s), "professional") || s == "Chartered" {
+		return ", "
+	}
+	return " "
+}
+
+// inHouse reports whether the letter is the issuer's own counsel's opinion:
+// a company title by the signature, or "As General Counsel of the Company".
+func (d *doc) inHouse(lines []sigLine) bool {
+	for _, l := range lines {
+		if inHouseRe.MatchString(l.text) {
+			return true
+		}
+	}
+	for _, p := range d.lparas[d.body:] {
+		if containsAny(p, "counsel", "secretary", "legal", "vice president") && inHousePhrase.MatchString(p) {
+			return true
+		}
+	}
+	return false
+}
+
+func (d *doc) firstPerson() bool {
+	n := 0
+	for _, p := range d.paras[d.body:] {
+		n += len(firstPersonRe.FindAllStringIndex(p, 3))
+		if n >= 2 {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,611 @@
+package extract
+
+import (
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// ---- Shares ----
+
+const shareMods = `(?:(?:additional|newly|issued|authorized|unissued|outstanding|registered|restricted|common|ordinary|preference|preferred|Common|Ordinary|Preferred|Class\s+[A-Z]|class\s+[A-Z]|Series\s+[A-Z]|series\s+[A-Z]|American|Depositary|depositary|voting|non-voting|fully\s+paid|of\s+its|of\s+the\s+Company's|of\s+our)\s+){0,4}`
+
+var (
+	sharesAfterRe = regexp.MustCompile(`^(?:\s*\(\s*[\d,]+\s*\))?\s+` + shareMods + `(?:shares|Shares|SHARES|ADSs|ADS|units|Units|American\s+Depositary\s+Shares|ordinary\s+shares)\b`)
+	sharesWordRe  = regexp.MustCompile(`(?i)\b((?:(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion)(?:[\s-]+(?:and\s+)?|\s*$))+)\s*(?:\(\s*[\d,]+\s*\)\s+)?` + shareMods + `(?:shares|ADSs|units)\b`)
+	listMarkRe    = regexp.MustCompile(`\((?:[ivx]{1,4}|[a-h]|[1-9])\)\s*(?:up to\s+|an aggregate of\s+|a total of\s+)?$`)
+	capitalRe     = regexp.MustCompile(`(?i)(?:authorized to issue|authorized capital|capital stock consist|consisting of|consists of|authorized shares|reserved|\$|€|£|CHF|US\$|EUR|USD|par value)\s*(?:up to\s+)?(?:an aggregate of\s+)?$`)
+)
+
+// shares returns the number of shares (ADSs, units) the letter registers,
+// from the first statement of a number in the opening paragraphs: "up to an
+// aggregate of 2,666,666 shares", "750,000 shares", "two million shares".
+// An enumeration with no total, "(i) 500,000 shares ... and (ii) 250,000
+// shares", is summed. 0 when no number is stated (shelves, debt).
+func (d *doc) shares() int64 {
+	for _, p := range d.intro() {
+		if !containsAny(p, "hare", "nits", "ADS", "HARE") {
+			continue
+		}
+		for _, s := range sentences(p) {
+			if n := sharesIn(s); n > 0 {
+				return n
+			}
+		}
+	}
+	return 0
+}
+
+func sharesIn(s string) int64 {
+	ms := shareNumbers(s)
+	var first int64
+	var sum int64
+	listed := 0
+	for i, m := range ms {
+		pre := tail(s[:m[0]], 80)
+		if m[0] > 0 && (s[m[0]-1] == '$' || s[m[0]-1] == '.' || s[m[0]-1] == '-') {
+			continue
+		}
+		if capitalRe.MatchString(pre) {
+			continue
+		}
+		n, err := strconv.ParseInt(strings.ReplaceAll(s[m[2]:m[3]], ",", ""), 10, 64)
+		if err != nil || n == 0 {
+			continue
+		}
+		if isYear(s[m[2]:m[3]]) && !strings.Contains(s[m[2]:m[1]], "hares") {
+			continue
+		}
+		inList := listMarkRe.MatchString(pre)
+		if first == 0 {
+			first = n
+			if !inList {
+				return first
+			}
+		}
+		if inList {
+			sum += n
+			listed++
+		}
+		_ = i
+	}
+	if listed > 1 {
+		return sum
+	}
+	if first > 0 {
+		return first
+	}
+	if !containsAny(s, "million", "thousand", "hundred", "Million", "Thousand", "Hundred", "MILLION", "THOUSAND", "HUNDRED") {
+		return 0
+	}
+	if m := sharesWordRe.FindStringSubmatch(s); m != nil {
+		if n := wordsToNumber(m[1]); n > 0 {
+			return n
+		}
+	}
+	return 0
+}
+
+// shareNumbers finds numbers followed by a share word; each match is
+// [start, end, numStart, numEnd], as a regexp's submatch index would be.
+func shareNumbers(s string) [][]int {
+	var out [][]int
+	for i := 0; i < len(s); {
+		if s[i] < '0' || s[i] > '9' || i > 0 && (isWordByte(s[i-1]) || s[i-1] == ',' || s[i-1] == '.') {
+			i++
+			continue
+		}
+		j := i
+		for j < len(s) && (s[j] >= '0' && s[j] <= '9' || s[j] == ',' && j+4 <= len(s) && isDigits(s[j+1:j+4])) {
+			j++
+		}
+		if j-i >= 3 && j-i <= 15 && (j == len(s) || !isWordByte(s[j])) {
+			if loc := sharesAfterRe.FindStringIndex(s[j:min(len(s), j+160)]); loc != nil {
+				out = append(out, []int{i, j + loc[1], i, j})
+			}
+		}
+		i = j
+	}
+	return out
+}
+
+func isDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+func isYear(s string) bool {
+	if len(s) != 4 {
+		return false
+	}
+	y, _ := strconv.Atoi(s)
+	return y >= 1900 && y <= 2099
+}
+
+var smallNumbers = map[string]int64{
+	"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+	"nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+	"sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+	"forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}
+
+// wordsToNumber reads "two million five hundred thousand" as 2500000.
+func wordsToNumber(s string) int64 {
+	var total, cur int64
+	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return r == ' ' || r == '-' || r == '\n' }) {
+		switch w {
+		case "and":
+		case "hundred":
+			if cur == 0 {
+				cur = 1
+			}
+			cur *= 100
+		case "thousand", "million", "billion":
+			mult := map[string]int64{"thousand": 1e3, "million": 1e6, "billion": 1e9}[w]
+			if cur == 0 {
+				cur = 1
+			}
+			total += cur * mult
+			cur = 0
+		default:
+			v, ok := smallNumbers[w]
+			if !ok {
+				return 0
+			}
+			cur += v
+		}
+	}
+	return total + cur
+}
+
+// ---- Securities ----
+
+// classPhrases are the classes of securities letters cover, lower case;
+// "?" stands for a one-letter class or series name.
+var classPhrases = []string{
+	"class ? common stock", "class ? ordinary shares", "class ? common shares", "series ? preferred stock",
+	"series ? convertible preferred stock", "common stock", "preferred stock", "ordinary shares",
+	"common shares", "preference shares", "american depositary shares", "depositary shares",
+	"convertible senior notes", "senior subordinated notes", "junior subordinated notes", "subordinated notes",
+	"senior secured notes", "senior notes", "convertible notes", "medium-term notes",
+	"junior subordinated debt securities", "senior subordinated debt securities", "senior debt securities",
+	"subordinated debt securities", "debt securities", "subordinated debentures", "convertible debentures",
+	"debentures", "warrants", "subscription rights", "stock purchase contracts", "purchase contracts",
+	"guarantees", "trust preferred securities", "capital securities", "preferred securities", "common units",
+	"preferred units", "limited partnership units", "common shares of beneficial interest",
+	"shares of beneficial interest", "pass-through certificates", "units", "rights", "notes",
+}
+
+// classIndex maps a phrase's last word to its phrases, longest first.
+var classIndex = map[string][][]string{}
+
+func init() {
+	for _, p := range classPhrases {
+		w := strings.Fields(p)
+		classIndex[w[len(w)-1]] = append(classIndex[w[len(w)-1]], w)
+	}
+	for _, list := range classIndex {
+		sort.Slice(list, func(i, j int) bool { return len(list[i]) > len(list[j]) })
+	}
+}
+
+type span struct{ start, end int }
+
+// words splits lower-case text into words (letters, digits, "-") with
+// their offsets.
+func words(ls string) ([]string, []span) {
+	var ws []string
+	var sp []span
+	start := -1
+	for i := 0; i <= len(ls); i++ {
+		wordy := i < len(ls) && (ls[i] >= 'a' && ls[i] <= 'z' || ls[i] >= '0' && ls[i] <= '9' || ls[i] == '-')
+		if wordy && start < 0 {
+			start = i
+		} else if !wordy && start >= 0 {
+			ws = append(ws, ls[start:i])
+			sp = append(sp, span{start, i})
+			start = -1
+		}
+	}
+	return ws, sp
+}
+
+// findClasses returns the spans of class phrases in a lower-cased sentence,
+// longest match at each place, in order.
+func findClasses(ls string) []span {
+	ws, sp := words(ls)
+	var out []span
+	for j, w := range ws {
+		for _, ph := range classIndex[w] {
+			k := len(ph)
+			if k > j+1 {
+				continue
+			}
+			ok := true
+			for x := 0; x < k; x++ {
+				pw, got := ph[x], ws[j-k+1+x]
+				if pw == "?" {
+					ok = len(got) == 1 && got[0] >= 'a' && got[0] <= 'z'
+				} else {
+					ok = pw == got
+				}
+				if !ok {
+					break
+				}
+			}
+			if !ok {
+				continue
+			}
+			m := span{sp[j-k+1].start, sp[j].end}
+			// A longer phrase ending later ("common shares of beneficial
+			// interest") replaces the shorter one it contains.
+			for len(out) > 0 && out[len(out)-1].end > m.start {
+				out = out[:len(out)-1]
+			}
+			out = append(out, m)
+			break
+		}
+	}
+	return out
+}
+
+// underlyingPhrases before a class mean it is what other securities
+// convert into, not what is registered: "upon exercise of the warrants".
+var underlyingPhrases = []string{"exercise of ", "conversion of ", "exchange of ", "settlement of ", "redemption of ", "vesting of "}
+
+// securities returns the classes the letter covers, as one string in the
+// order named: "Common Stock", "Senior Notes", "Common Stock, Preferred
+// Stock, Debt Securities, Warrants, Units".
+func (d *doc) securities() string {
+	var found []string
+	intro := d.intro()
+	if len(intro) > 0 && d.op >= 0 && len(intro) > 1 {
+		intro = intro[:len(intro)-1] // not the opinion paragraph itself
+	}
+	if len(intro) > 3 {
+		intro = intro[:3]
+	}
+	for _, p := range intro {
+		for _, s := range sentences(p) {
+			ls := lowerASCII(s)
+			if !strings.Contains(ls, "regist") && !strings.Contains(ls, "issu") && !strings.Contains(ls, "offer") && !strings.Contains(ls, " sale") {
+				continue
+			}
+			for _, m := range findClasses(ls) {
+				c := s[m.start:m.end]
+				after := strings.TrimLeft(s[m.end:], " ")
+				if strings.HasPrefix(after, "Agreement") || strings.HasPrefix(after, "agreement") || strings.HasPrefix(after, "Plan") || strings.HasPrefix(after, "plan") || strings.HasPrefix(after, "of creditors") {
+					continue
+				}
+				if containsAny(tail(ls[:m.start], 40), underlyingPhrases...) {
+					continue
+				}
+				c = titleClass(c)
+				if !contains(found, c) {
+					found = append(found, c)
+				}
+			}
+		}
+		if len(found) > 0 {
+			break
+		}
+	}
+	// A general class named alongside a specific one ("Notes", "Senior
+	// Notes") is the same securities.
+	var out []string
+	for _, c := range found {
+		sub := false
+		for _, o := range found {
+			if o != c && strings.HasSuffix(o, " "+c) {
+				sub = true
+				break
+			}
+		}
+		if !sub {
+			out = append(out, c)
+		}
+	}
+	return strings.Join(out, ", ")
+}
+
+func titleClass(s string) string {
+	f := strings.Fields(strings.ToLower(s))
+	for i, w := range f {
+		switch {
+		case w == "of" && i > 0:
+		case len(w) == 1:
+			f[i] = strings.ToUpper(w)
+		default:
+			parts := strings.Split(w, "-")
+			for j, p := range parts {
+				if p != "" {
+					parts[j] = strings.ToUpper(p[:1]) + p[1:]
+				}
+			}
+			f[i] = strings.Join(parts, "-")
+		}
+	}
+	return strings.Join(f, " ")
+}
+
+// ---- Plans ----
+
+var (
+	definedTermRe = regexp.MustCompile(`\([^()"]{0,80}"[^"()]{1,100}"[^()]{0,120}\)`)
+	planRe        = regexp.MustCompile(`((?:(?:[A-Z0-9][\w.'&()/-]*,?|and|of|&|for|de|the)\s+){1,14})Plans?\b((?:\s+for\s+(?:[A-Z][\w-]*\s?){1,4})?)`)
+	planWordRe    = regexp.MustCompile(`\b(?:Stock|Equity|Incentive|Option|Options|Purchase|Compensation|Savings|Award|Awards|Benefit|Retirement|Bonus|Ownership|Share|Shares|401\(k\)|Deferred|Omnibus|Employee|Employees|Director|Directors|Performance|Profit|Sharing|Investment|Thrift|Restricted|Unit|Units|Long-Term|Inducement|Participation|Matching|Pension|Appreciation|Grant|Plan|(?:19|20)\d\d)\b`)
+	planBadRe     = regexp.MustCompile(`(?i)\b(?:reinvestment|distribution|reorganization|merger|arrangement|liquidation|dissolution|rights plan|direct stock purchase|business|recapitalization|conversion|exchange)\b`)
+	possessiveRe  = regexp.MustCompile(`^.*'s\s+`)
+)
+
+// plans returns the employee plans the letter's securities are issued under,
+// as written, without "the" and without the defined-term parenthetical.
+func (d *doc) plans() []string {
+	var out []string
+	defined := map[string]bool{}
+	for _, p := range d.bodyParas() {
+		if !strings.Contains(p, "Plan") {
+			continue
+		}
+		for _, m := range quotedTermRe.FindAllStringSubmatch(p, -1) {
+			defined[strings.TrimPrefix(m[1], "the ")] = true
+		}
+		p = collapse(definedTermRe.ReplaceAllString(p, ""))
+		for _, m := range planRe.FindAllStringSubmatch(p, -1) {
+			for _, name := range splitPlans(strings.TrimSpace(m[1] + "Plan" + m[2])) {
+				// A defined short form ("Option Plan") or the tail of a plan
+				// already named is not another plan.
+				if name == "" || defined[name] || contains(out, name) || tailOf(out, name) {
+					continue
+				}
+				out = append(out, name)
+			}
+		}
+	}
+	return out
+}
+
+func tailOf(names []string, name string) bool {
+	for _, o := range names {
+		if strings.HasSuffix(o, " "+name) {
+			return true
+		}
+	}
+	return false
+}
+
+var quotedTermRe = regexp.MustCompile(`"([^"]{1,100})"`)
+
+// splitPlans cleans one matched run and splits "2010 Stock Plan and 2010
+// Employee Stock Purchase Plan" into its plans.
+func splitPlans(run string) []string {
+	var out []string
+	parts := strings.Split(run, " Plan and ")
+	for i, p := range parts {
+		if i < len(parts)-1 {
+			p += " Plan"
+		}
+		for _, q := range strings.Split(p, " Plan, ") {
+			if !strings.HasSuffix(q, "Plan") && !strings.Contains(q, " Plan for ") {
+				q += " Plan"
+			}
+			if n := cleanPlan(q); n != "" {
+				out = append(out, n)
+			}
+		}
+	}
+	return out
+}
+
+func cleanPlan(n string) string {
+	n = possessiveRe.ReplaceAllString(n, "")
+	for {
+		f := strings.Fields(n)
+		if len(f) < 2 {
+			return ""
+		}
+		if connectors[f[0]] || leadStop[f[0]] || f[0] == "The" || f[0] == "Shares" || f[0] == "Common" || f[0] == "Stock" && len(f) > 2 && f[1] == "under" {
+			n = strings.Join(f[1:], " ")
+			continue
+		}
+		break
+	}
+	// The plan's words, not the defined short form ("the Plan", "Plan").
+	words := strings.Fields(n)
+	if len(words) < 2 || planBadRe.MatchString(n) {
+		return ""
+	}
+	if !planWordRe.MatchString(strings.Join(words[:len(words)-1], " ")) {
+		return ""
+	}
+	if strings.HasSuffix(n, "Plans") {
+		return ""
+	}
+	return strings.TrimRight(n, ",")
+}
+
+// ---- Jurisdictions ----
+
+var (
+	// scopeAtRe matches the clause that states which law the opinion covers.
+	scopeAtRe    = regexp.MustCompile(`^(?:limited\s+(?:solely\s+|exclusively\s+)?to|confined\s+(?:solely\s+)?to|restricted\s+to|opin(?:e|ing)\s+(?:herein\s+|only\s+|solely\s+|as\s+of\s+the\s+date\s+hereof\s+)*(?:as\s+to|with\s+respect\s+to|on|upon|under)|(?:solely|only|exclusively)\s+(?:with\s+respect\s+to|as\s+to|on|under|upon|in\s+respect\s+of)|given\s+on\s+the\s+basis\s+of|based\s+(?:solely\s+)?(?:up)?on\s+the\s+laws?)\s+`)
+	notLimitedRe = regexp.MustCompile(`(?:but\s+not|without\s+being|including|is\s+not|are\s+not)\s*$`)
+)
+
+// jurisdictions returns the bodies of law the opinion is limited to, as
+// place names: "limited to the General Corporation Law of the State of
+// Delaware and the federal laws of the United States" -> Delaware, United
+// States. Laws the letter leaves to other counsel, or merely mentions, do
+// not count.
+func (d *doc) jurisdictions() []string {
+	var out []string
+	add := func(ps []string) {
+		for _, p := range ps {
+			if !contains(out, p) {
+				out = append(out, p)
+			}
+		}
+	}
+	from, to := d.bodyRange()
+	for i := from; i < to; i++ {
+		p, lp := d.paras[i], d.lparas[i]
+		if !containsAny(lp, "law", "code", "statute", " act") || !containsAny(lp, scopeWords...) {
+			continue
+		}
+		for _, sp := range sentenceSpans(p) {
+			add(scopePlaces(p[sp[0]:sp[1]], lp[sp[0]:sp[1]]))
+		}
+	}
+	return out
+}
+
+// scopeWords prefilter sentences for scopePlaces.
+var scopeWords = []string{"limited", "confined", "restricted", "opine", "opining", "solely", "only", "exclusively", "basis of", "based", "other than", "except"}
+
+// scopePlaces returns the places a sentence limits the opinion to, if it is
+// a scope sentence.
+func scopePlaces(s, ls string) []string {
+	s = cut(s, 4000)
+	ls = ls[:len(s)]
+	if !containsAny(ls, "law", "code", "statute", " act") || !containsAny(ls, scopeWords...) {
+		return nil
+	}
+	// "We express no opinion as to the laws of any jurisdiction other than
+	// the laws of the State of New York": the list follows "other than".
+	if !containsAny(ls, "other than", "except") {
+		// no "other than" list
+	} else if neg := firstIndex(ls, negativePhrases); neg >= 0 {
+		for _, m := range literalMatches(ls, otherThanPhrases) {
+			if m[0] < neg {
+				continue
+			}
+			between := ls[neg:m[0]]
+			if !strings.Contains(between, "law") && !strings.Contains(between, "jurisdiction") && !strings.Contains(between, "state") {
+				continue
+			}
+			if ps := findPlaces(cutClause(s, ls, m[1]), true); len(ps) > 0 {
+				return ps
+			}
+		}
+	}
+	for _, m := range scopeMatches(ls) {
+		if notLimitedRe.MatchString(tail(ls[:m[0]], 40)) {
+			continue
+		}
+		// The clause must be about the letter's opinion, not some
+		// document's terms.
+		pre := ls[:m[0]]
+		if !strings.Contains(pre, "opinion") && !strings.Contains(pre, "we ") && !strings.Contains(pre, "law covered") && !strings.Contains(pre, "i ") && !strings.HasPrefix(pre, "we") {
+			continue
+		}
+		if containsAny(pre, negOpinionPhrases...) {
+			continue
+		}
+		// "we have relied solely upon the opinion of Nevada counsel"
+		if strings.Contains(pre, "relied") || strings.Contains(pre, "rely") || strings.Contains(pre, "reliance") {
+			continue
+		}
+		frag := cutClause(s, ls, m[1])
+		if !lawWordRe.MatchString(lowerASCII(frag)) {
+			continue
+		}
+		if ps := findPlaces(frag, true); len(ps) > 0 {
+			return ps
+		}
+	}
+	return nil
+}
+
+var lawWordRe = regexp.MustCompile(`\blaws?\b|\bcode\b|\bstatutes?\b|\bact\b|\bconstitution\b|\bdgcl\b|\bmgcl\b|\bnrs\b|\bstate\s+of\b|\bcommonwealth\b|\bprovince\b|\bunited\s+states\b|\bswitzerland\b`)
+
+// scopeTriggers are the words that begin a scopeAtRe match.
+var scopeTriggers = []string{"limited", "confined", "restricted", "opin", "solely", "only", "exclusively", "given on", "based"}
+
+// scopeMatches returns the [start, end) of every scope clause opening in
+// ls: scopeAtRe tried only where one of its first words stands.
+func scopeMatches(ls string) [][2]int {
+	var out [][2]int
+	for _, w := range scopeTriggers {
+		for from := 0; ; {
+			i := strings.Index(ls[from:], w)
+			if i < 0 {
+				break
+			}
+			i += from
+			from = i + len(w)
+			if i > 0 && isWordByte(ls[i-1]) {
+				continue
+			}
+			if loc := scopeAtRe.FindStringIndex(ls[i:min(len(ls), i+80)]); loc != nil {
+				out = append(out, [2]int{i, i + loc[1]})
+			}
+		}
+	}
+	sort.Slice(out, func(a, b int) bool { return out[a][0] < out[b][0] })
+	return out
+}
+
+// cutClause returns the covered-law list that starts at from: s[from:] up
+// to where the next clause begins (found in ls, s lower-cased).
+func cutClause(s, ls string, from int) string {
+	if i := firstIndex(ls[from:], stopPhrases); i >= 0 {
+		return s[from : from+i]
+	}
+	return s[from:]
+}
+
+// The phrases below are matched in lower-cased, single-spaced text.
+var (
+	// negativePhrases open a disclaimer that an "other than" list
+	// completes: "we express no opinion as to the laws of any jurisdiction
+	// other than ...".
+	negativePhrases = []string{"no opinion", "not express", "not render", "not purport", "not opine", "not cover", "not pass",
+		"any opinion", "expert", "hold ourselves out", "admitted", "member of the bar", "members of the bar", "qualified to practice"}
+	negOpinionPhrases = []string{"no opinion", "not express", "not render", "not opine", "not cover", "not pass"}
+	otherThanPhrases  = []string{"other than ", "except for ", "except "}
+	// stopPhrases end a covered-law list where the next clause begins.
+	stopPhrases = []string{" and we ", ", we ", "; we ", " and i ", ", i ", "; i ", " and do ", " and does ", " and express",
+		" and render", " and no ", "in each case", "as in effect", "as currently in effect", "including the statutory",
+		" and to facts", "that in our experience", "except "}
+)
+
+// firstIndex returns the smallest index in s of any of the phrases, or -1.
+func firstIndex(s string, phrases []string) int {
+	best := -1
+	for _, p := range phrases {
+		if i := strings.Index(s, p); i >= 0 && (best < 0 || i < best) {
+			best = i
+		}
+	}
+	return best
+}
+
+// literalMatches returns the [start, end) of each occurrence of the
+// phrases in s at a word start, in order; at one position the phrase
+// listed first wins.
+func literalMatches(s string, phrases []string) [][2]int {
+	var out [][2]int
+	seen := map[int]bool{}
+	for _, p := range phrases {
+		for from := 0; ; {
+			i := strings.Index(s[from:], p)
+			if i < 0 {
+				break
+			}
+			i += from
+			from = i + len(p)
+			if i > 0 && isWordByte(s[i-1]) || seen[i] {
+				continue
+			}
+			seen[i] = true
+			out = append(out, [2]int{i, i + len(p)})
+		}
+	}
+	sort.Slice(out, func(a, b int) bool { return out[a][0] < out[b][0] })
+	return out
+}

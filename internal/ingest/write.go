@@ -1,0 +1,172 @@
+package ingest
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"syscall"
+
+	"github.com/exhibits/exhibits/internal/atomicfile"
+	"github.com/exhibits/exhibits/internal/sitelock"
+)
+
+// LettersDir is where the pages go, under the site root.
+const LettersDir = "content/letters"
+
+// writer puts letter bundles in place so that, whenever the process is
+// killed, every bundle is either absent, as it was, or complete:
+//   - a new bundle is made whole in the site's state dir and renamed into
+//     content/letters/ in one step;
+//   - an existing bundle gets its files replaced one by one, each through
+//     a temp file and a rename (atomicfile), the original before the page,
+//     and a file that would not change is not touched.
+//
+// Nothing is fsynced per file (that would cost more than the rest of
+// ingest); the run ends with one syncfs of the site's file system.
+type writer struct {
+	site    string
+	letters string // Site/content/letters
+	tmp     string // Site/.exhibits/ingest: bundles being made
+	dirty   string // marker: a run is (or was, when killed) writing
+}
+
+func openWriter(site string) (*writer, error) {
+	w := &writer{
+		site:    site,
+		letters: filepath.Join(site, filepath.FromSlash(LettersDir)),
+		tmp:     filepath.Join(sitelock.StateDir(site), "ingest"),
+		dirty:   filepath.Join(sitelock.StateDir(site), "ingest.dirty"),
+	}
+	if err := os.MkdirAll(w.letters, 0o755); err != nil {
+		return nil, err
+	}
+	// We hold the site lock: whatever is in tmp was left by a killed run.
+	if err := os.RemoveAll(w.tmp); err != nil {
+		return nil, err
+	}
+	if err := os.MkdirAll(w.tmp, 0o755); err != nil {
+		return nil, err
+	}
+	if fileExists(w.dirty) {
+		if err := w.sweep(); err != nil {
+			return nil, err
+		}
+	}
+	if err := os.WriteFile(w.dirty, nil, 0o644); err != nil {
+		return nil, err
+	}
+	return w, nil
+}
+
+// sweep removes the temp files a killed run's atomicfile.Write calls left
+// in bundles (".index.md.tmp123"), and the bundles it was making in
+// content/letters when that is on a file system of its own.
+func (w *writer) sweep() error {
+	stale, err := filepath.Glob(filepath.Join(w.letters, "*", ".*.tmp*"))
+	if err != nil {
+		return err
+	}
+	bundles, err := filepath.Glob(filepath.Join(w.letters, tempPrefix+"*"))
+	if err != nil {
+		return err
+	}
+	for _, p := range append(stale, bundles...) {
+		if err := os.RemoveAll(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return err
+		}
+	}
+	return nil
+}
+
+// finish syncs what the run wrote to disk and clears the run's marker.
+func (w *writer) finish(wrote bool) error {
+	if wrote {
+		if err := syncFS(w.letters); err != nil {
+			return fmt.Errorf("sync %s: %w", w.letters, err)
+		}
+	}
+	os.Remove(w.tmp)
+	return os.Remove(w.dirty)
+}
+
+// write puts b's bundle in place, reporting whether anything changed.
+func (w *writer) write(b *built) (bool, error) {
+	dir := filepath.Join(w.letters, b.id)
+	if _, err := os.Lstat(dir); errors.Is(err, fs.ErrNotExist) {
+		return true, w.create(dir, b)
+	}
+	changed, err := atomicfile.Write(filepath.Join(dir, b.origName), b.original, 0o644)
+	if err != nil {
+		return false, writeError(err)
+	}
+	c, err := atomicfile.Write(filepath.Join(dir, "index.md"), b.page, 0o644)
+	if err != nil {
+		return false, writeError(err)
+	}
+	changed = changed || c
+	// The letter may have been filed as text before and as HTML now.
+	for _, other := range []string{"original.txt", "original.htm"} {
+		if other != b.origName {
+			if err := os.Remove(filepath.Join(dir, other)); err == nil {
+				changed = true
+			} else if !errors.Is(err, fs.ErrNotExist) {
+				return false, writeError(err)
+			}
+		}
+	}
+	return changed, nil
+}
+
+// create makes a new bundle in the state dir and renames it into place.
+// When content/letters is on another file system than the state dir, the
+// bundle is made in content/letters itself, in a hidden folder.
+func (w *writer) create(dir string, b *built) error {
+	err := w.createIn(w.tmp, dir, b)
+	if errors.Is(err, syscall.EXDEV) {
+		err = w.createIn(w.letters, dir, b)
+	}
+	return err
+}
+
+func (w *writer) createIn(tmpDir, dir string, b *built) error {
+	tmp, err := os.MkdirTemp(tmpDir, tempPrefix+b.id+".")
+	if err != nil {
+		return writeError(err)
+	}
+	err = os.Chmod(tmp, 0o755)
+	if err == nil {
+		err = os.WriteFile(filepath.Join(tmp, b.origName), b.original, 0o644)
+	}
+	if err == nil {
+		err = os.WriteFile(filepath.Join(tmp, "index.md"), b.page, 0o644)
+	}
+	if err == nil {
+		err = os.Rename(tmp, dir)
+	}
+	if err != nil {
+		os.RemoveAll(tmp)
+		if errors.Is(err, syscall.EXDEV) {
+			return err
+		}
+		return writeError(err)
+	}
+	return nil
+}
+
+// tempPrefix starts the name of a bundle being made.
+const tempPrefix = ".ingest-"
+
+// writeError says what could not be written, relative to the site.
+func writeError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return fmt.Errorf("cannot write %s: %w", pe.Path, pe.Err)
+	}
+	var le *os.LinkError
+	if errors.As(err, &le) {
+		return fmt.Errorf("cannot write %s: %w", le.New, le.Err)
+	}
+	return fmt.Errorf("cannot write: %w", err)
+}
