@@ -100,7 +100,10 @@ func (m *marker) find(text string) []span {
 	var marks []span
 	stems := map[string]string{}
 	for i := 0; i < len(text); {
-		r, n := utf8.DecodeRuneInString(text[i:])
+		r, n := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(text[i:])
+		}
 		if !isWordRune(r) {
 			i += n
 			continue
@@ -113,7 +116,11 @@ func (m *marker) find(text string) []span {
 			}
 			j += n
 		}
-		w := strings.ToLower(strings.TrimRight(text[i:j], "'’"))
+		w := text[i:j]
+		if w[len(w)-1] == '\'' || strings.HasSuffix(w, "’") {
+			w = strings.TrimRight(w, "'’")
+		}
+		w = strings.ToLower(w)
 		if m.matchWord(w, stems) {
 			marks = append(marks, span{i, j})
 		}

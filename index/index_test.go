@@ -17,6 +17,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search/query"
+	"github.com/blevesearch/bleve/v2/search/searcher"
 	"github.com/pelletier/go-toml/v2"
 )
 
@@ -627,3 +628,42 @@ func TestOpenMissing(t *testing.T) {
 }
 
 func bleveRequest(q query.Query) *bleve.SearchRequest { return bleve.NewSearchRequest(q) }
+
+func TestEmptySite(t *testing.T) {
+	site := t.TempDir()
+	st := mustUpdate(t, site, UpdateOptions{})
+	if st != (UpdateStats{Took: st.Took}) {
+		t.Errorf("empty site: %+v", st)
+	}
+	s := mustOpen(t, site)
+	if res := mustSearch(t, s, Request{Q: "validly"}); res.Total != 0 || len(res.Hits) != 0 {
+		t.Errorf("empty index: %+v", res)
+	}
+	writePage(t, site, newLetter("e1", "Opinion", "2020-02-02", []string{"Cooley LLP"}, []string{"A Inc."}), opinion)
+	mustUpdate(t, site, UpdateOptions{})
+	s.every = 0
+	deadline := time.Now().Add(5 * time.Second)
+	for mustSearch(t, s, Request{Q: "validly"}).Total != 1 {
+		if time.Now().After(deadline) {
+			t.Fatal("first letter never found")
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+// TestExpansionLimit: a wildcard standing for too many words is refused.
+func TestExpansionLimit(t *testing.T) {
+	site := t.TempDir()
+	writePage(t, site, newLetter("x1", "Opinion", "2020-02-02", []string{"Cooley LLP"}, []string{"A Inc."}), "wolf wombat wonder worm wound word work world worry worth woven")
+	mustUpdate(t, site, UpdateOptions{})
+	s := mustOpen(t, site)
+	old := searcher.DisjunctionMaxClauseCount
+	searcher.DisjunctionMaxClauseCount = 6
+	defer func() { searcher.DisjunctionMaxClauseCount = old }()
+	if _, err := s.Search(context.Background(), Request{Q: "wo*"}); !errors.Is(err, ErrBadQuery) || !strings.Contains(err.Error(), "more specific") {
+		t.Errorf("wo* over 11 words with a limit of 6: %v", err)
+	}
+	if res := mustSearch(t, s, Request{Q: "wom*"}); res.Total != 1 {
+		t.Errorf("wom*: %d", res.Total)
+	}
+}

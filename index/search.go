@@ -19,6 +19,7 @@ import (
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/searcher"
 	bindex "github.com/blevesearch/bleve_index_api"
 )
 
@@ -101,6 +102,12 @@ type shard struct {
 	reader bindex.IndexReader
 	rows   []int32 // internal doc number -> row in tab, -1 if none
 }
+
+// maxExpansion bounds the words a wildcard, fuzzy term or regular
+// expression may stand for: beyond it the query is refused, not run.
+const maxExpansion = 2048
+
+func init() { searcher.DisjunctionMaxClauseCount = maxExpansion }
 
 // ErrNoIndex is returned by Open for a site that has not been indexed.
 var ErrNoIndex = errors.New("no search index (run exhibits index)")
@@ -260,6 +267,16 @@ func (s *Searcher) generation() (*generation, error) {
 		return g, nil // another search is opening it; use the old one meanwhile
 	}
 	defer s.reopening.Unlock()
+	s.mu.Lock()
+	if s.cur.path == path {
+		// Another search switched to it while this one was checking.
+		cur := s.cur
+		cur.acquire()
+		s.mu.Unlock()
+		g.release()
+		return cur, nil
+	}
+	s.mu.Unlock()
 	ng, err := openGeneration(path)
 	if err != nil {
 		slog.Warn("index: cannot open new generation; still serving the old one", "path", path, "err", err)
@@ -516,6 +533,9 @@ func (g *generation) searchShard(ctx context.Context, sh *shard, p *plan, pt *pa
 	if err != nil {
 		if ctx.Err() != nil {
 			return ctx.Err()
+		}
+		if strings.Contains(err.Error(), "TooManyClauses") {
+			return badQuery("a wildcard, fuzzy term or regular expression matches more than %d different words; make it more specific", searcher.DisjunctionMaxClauseCount)
 		}
 		return badQuery("%v", err)
 	}

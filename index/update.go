@@ -488,22 +488,25 @@ func buildAll(ctx context.Context, gen string, shards int, pages []page, jobs in
 }
 
 func buildShard(ctx context.Context, path string, docs <-chan *parsed, done *atomic.Int64) error {
-	b, err := bleve.NewBuilder(path, newMapping(), map[string]any{
-		"buildPathPrefix": filepath.Dir(path),
-		"batchSize":       2000,
-		"mergeMax":        100,
-	})
-	if err != nil {
-		return fmt.Errorf("%s: %w", path, err)
-	}
+	var b bleve.Builder
 	// On cancellation the builder is dropped, not closed (closing merges
 	// everything): its files are in the generation, which is removed.
 	for d := range docs {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
+		if b == nil {
+			var err error
+			b, err = bleve.NewBuilder(path, newMapping(), map[string]any{
+				"buildPathPrefix": filepath.Dir(path),
+				"batchSize":       2000,
+				"mergeMax":        100,
+			})
+			if err != nil {
+				return fmt.Errorf("%s: %w", path, err)
+			}
+		}
 		if err := b.Index(d.rec.ID, d.doc); err != nil {
-			b.Close()
 			return fmt.Errorf("%s: %w", d.page.path, err)
 		}
 		d.doc = nil
@@ -511,6 +514,14 @@ func buildShard(ctx context.Context, path string, docs <-chan *parsed, done *ato
 	}
 	if err := ctx.Err(); err != nil {
 		return err
+	}
+	if b == nil {
+		// No letters: the builder cannot make an empty index; Bleve can.
+		idx, err := bleve.New(path, newMapping())
+		if err != nil {
+			return fmt.Errorf("%s: %w", path, err)
+		}
+		return idx.Close()
 	}
 	if err := b.Close(); err != nil {
 		return fmt.Errorf("%s: %w", path, err)

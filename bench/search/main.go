@@ -19,6 +19,7 @@ import (
 	"runtime/pprof"
 	"slices"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/exhibits/exhibits/index"
@@ -55,6 +56,7 @@ func main() {
 			pprof.StartCPUProfile(f)
 		}
 		t := time.Now()
+		cpu0 := cpuTime()
 		st, err := index.Update(ctx, *site, index.UpdateOptions{Rebuild: true})
 		if *idxprof != "" {
 			pprof.StopCPUProfile()
@@ -63,9 +65,12 @@ func main() {
 			fail(err)
 		}
 		d := time.Since(t)
+		cpu := cpuTime() - cpu0
 		total := st.Added + st.Updated + st.Unchanged
-		fmt.Printf("indexed %d letters in %v: %.0f letters/s, index %s\n", total, d.Round(time.Millisecond),
-			float64(total)/d.Seconds(), humanSize(dirSize(index.Dir(*site))))
+		gen, _ := os.ReadFile(filepath.Join(index.Dir(*site), "CURRENT"))
+		fmt.Printf("indexed %d letters in %v: %.0f letters/s (CPU %v: %.0f letters per CPU-second; load average %s), index %s\n",
+			total, d.Round(time.Millisecond), float64(total)/d.Seconds(), cpu.Round(time.Millisecond), float64(total)/cpu.Seconds(),
+			loadAvg(), humanSize(dirSize(filepath.Join(index.Dir(*site), strings.TrimSpace(string(gen))))))
 		// One changed letter: the incremental path.
 		if total > 0 {
 			if err := touchOne(*site); err != nil {
@@ -96,31 +101,34 @@ func main() {
 	}
 
 	r := rand.New(rand.NewPCG(7, 7))
+	if err := sample(*site, r); err != nil {
+		fail(err)
+	}
 	kinds := []struct {
 		name string
 		make func() index.Request
 	}{
 		{"word, common (every letter)", func() index.Request { return index.Request{Q: pick(r, commonWords)} }},
-		{"word, rare", func() index.Request { return index.Request{Q: vocab[r.IntN(len(vocab))]} }},
-		{"two words", func() index.Request { return index.Request{Q: pick(r, commonWords) + " " + vocab[r.IntN(len(vocab))]} }},
+		{"word, rare", func() index.Request { return index.Request{Q: pick(r, rare)} }},
+		{"two words", func() index.Request { return index.Request{Q: pick(r, commonWords) + " " + pick(r, rare)} }},
 		{"phrase, every letter", func() index.Request { return index.Request{Q: pick(r, allPhrases)} }},
 		{"phrase, some letters", func() index.Request { return index.Request{Q: pick(r, somePhrases)} }},
-		{"firm name, plain", func() index.Request { return index.Request{Q: firms[zipf(r, len(firms))]} }},
-		{"firm: field", func() index.Request { return index.Request{Q: `firm:"` + firms[zipf(r, len(firms))] + `"`} }},
+		{"firm name, plain", func() index.Request { return index.Request{Q: pick(r, firms)} }},
+		{"firm: field", func() index.Request { return index.Request{Q: `firm:"` + pick(r, firms) + `"`} }},
 		{"filtered: word + firm + dates", func() index.Request {
 			y := 2001 + r.IntN(20)
-			return index.Request{Q: pick(r, commonWords), Firm: firms[zipf(r, len(firms))],
+			return index.Request{Q: pick(r, commonWords), Firm: pick(r, firms),
 				From: fmt.Sprintf("%d-01-01", y), To: fmt.Sprintf("%d-12-31", y+3)}
 		}},
 		{"filtered: phrase + form + law, by date", func() index.Request {
 			return index.Request{Q: pick(r, allPhrases), Form: pick(r, forms), Jurisdiction: pick(r, states), Sort: "date"}
 		}},
 		{"query language: +a -b year:", func() index.Request {
-			return index.Request{Q: "+" + pick(r, commonWords) + " -" + vocab[r.IntN(len(vocab))] + fmt.Sprintf(" year:%d..%d", 2005+r.IntN(10), 2016+r.IntN(9))}
+			return index.Request{Q: "+" + pick(r, commonWords) + " -" + pick(r, rare) + fmt.Sprintf(" year:%d..%d", 2005+r.IntN(10), 2016+r.IntN(9))}
 		}},
-		{"no query, filters only", func() index.Request { return index.Request{Issuer: issuerName(zipf(r, 30000))} }},
+		{"no query, filters only", func() index.Request { return index.Request{Issuer: pick(r, issuers)} }},
 	}
-	fmt.Printf("\n%-40s %8s %8s %8s %8s\n", "query kind", "p50", "p99", "max", "hits")
+	fmt.Printf("\nqueries (load average %s)\n%-40s %8s %8s %8s %8s\n", loadAvg(), "query kind", "p50", "p99", "max", "hits")
 	for _, k := range kinds {
 		var lat []time.Duration
 		hits := 0
@@ -137,6 +145,57 @@ func main() {
 		slices.Sort(lat)
 		fmt.Printf("%-40s %8s %8s %8s %8d\n", k.name, ms(lat[len(lat)/2]), ms(lat[len(lat)*99/100]), ms(lat[len(lat)-1]), hits / *runs)
 	}
+}
+
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+func loadAvg() string {
+	b, _ := os.ReadFile("/proc/loadavg")
+	f := strings.Fields(string(b))
+	if len(f) == 0 {
+		return "?"
+	}
+	return f[0]
+}
+
+// sample reads 300 random pages of the site for the names and words the
+// queries use, so the queries fit whatever corpus is indexed.
+func sample(site string, r *rand.Rand) error {
+	root := filepath.Join(site, "content", "letters")
+	ents, err := os.ReadDir(root)
+	if err != nil {
+		return err
+	}
+	firms, issuers, rare = nil, nil, nil
+	seen := map[string]bool{}
+	for i := 0; i < 300 && len(ents) > 0; i++ {
+		b, err := os.ReadFile(filepath.Join(root, ents[r.IntN(len(ents))].Name(), "index.md"))
+		if err != nil {
+			continue
+		}
+		l, body, err := letter.Parse(b)
+		if err != nil {
+			continue
+		}
+		firms = append(firms, l.Firms...) // repeats keep the real distribution
+		issuers = append(issuers, l.Issuers...)
+		words := strings.FieldsFunc(body, func(c rune) bool { return !('a' <= c && c <= 'z') })
+		if len(words) > 0 {
+			w := words[r.IntN(len(words))]
+			if len(w) > 6 && !seen[w] {
+				seen[w] = true
+				rare = append(rare, w)
+			}
+		}
+	}
+	if len(firms) == 0 || len(issuers) == 0 || len(rare) == 0 {
+		return fmt.Errorf("%s: no letters to sample", root)
+	}
+	return nil
 }
 
 func ms(d time.Duration) string { return fmt.Sprintf("%.1fms", float64(d.Microseconds())/1000) }
@@ -164,7 +223,10 @@ var (
 	somePhrases = []string{`"binding obligations"`, `"employee stock purchase plan"`, `"dividend reinvestment"`, `"limited liability company"`, `"enforceable against the company"`}
 	forms       = []string{"S-8", "S-3", "S-3ASR", "S-1", "S-4", "F-3", "424B5", "8-K", "POS AM", "F-1"}
 	states      = []string{"Delaware", "New York", "Nevada", "Maryland", "California", "Texas", "Ohio", "Florida", "Massachusetts", "Washington", "Cayman Islands", "Bermuda"}
-	firms       []string
+	firms       []string // sampled from the site
+	issuers     []string
+	rare        []string
+	firmPool    []string // for synthesised letters
 	vocab       []string
 )
 
@@ -176,7 +238,7 @@ func init() {
 		"Ropes", "Gray", "Goodwin", "Procter", "Vinson", "Elkins", "Baker", "Botts", "Fenwick", "West", "Perkins", "Coie", "Dorsey", "Whitney",
 		"Venable", "Ballard", "Spahr", "Holland", "Knight", "Greenberg", "Traurig", "Akin", "Gump", "Foley", "Lardner", "Winston", "Strawn"}
 	seen := map[string]bool{}
-	for len(firms) < 400 {
+	for len(firmPool) < 400 {
 		a, b := surnames[r.IntN(len(surnames))], surnames[r.IntN(len(surnames))]
 		if a == b {
 			continue
@@ -187,7 +249,7 @@ func init() {
 		}
 		if !seen[name] {
 			seen[name] = true
-			firms = append(firms, name)
+			firmPool = append(firmPool, name)
 		}
 	}
 	syl := []string{"ka", "lo", "mi", "ter", "pra", "den", "vo", "sul", "rin", "tas", "bel", "qua", "zor", "nim", "fex", "gul", "hap", "jit"}
@@ -239,7 +301,7 @@ func synthesise(site string, n int) error {
 	r := rand.New(rand.NewPCG(uint64(n), 42))
 	var b strings.Builder
 	for i := 0; i < n; i++ {
-		firm := firms[zipf(r, len(firms))]
+		firm := firmPool[zipf(r, len(firmPool))]
 		issuer := issuerName(zipf(r, 30000))
 		state := states[zipf(r, len(states))]
 		form := forms[r.IntN(len(forms))]

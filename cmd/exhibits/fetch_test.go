@@ -2,13 +2,16 @@ package main
 
 import (
 	"bytes"
-	"context"
+	"encoding/json"
+	"io/fs"
+	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 
-	"github.com/exhibits/exhibits/index"
 	"github.com/exhibits/exhibits/internal/fetch/edgartest"
 	"github.com/rogpeppe/go-internal/testscript"
 )
@@ -56,6 +59,69 @@ func TestFetchRefusesWithoutUserAgent(t *testing.T) {
 			t.Errorf("-rate %s: exit %d", rate, code)
 		}
 	}
+}
+
+func TestFetchExitsOneOnFailure(t *testing.T) {
+	srv := edgartest.New(edgartest.Sample()...)
+	defer srv.Close()
+	srv.Fault = func(r *http.Request) (int, string) {
+		if strings.HasSuffix(r.URL.Path, "d287310dex52.htm") {
+			return http.StatusBadGateway, ""
+		}
+		return 0, ""
+	}
+	var stdout, stderr bytes.Buffer
+	code := run([]string{"fetch", "-site", t.TempDir(), "-edgar", srv.URL, "-user-agent", fetchUA, "-tries", "1",
+		"-from", "2022-04-01", "-to", "2022-06-30"}, &stdout, &stderr)
+	if code != 1 || !strings.Contains(stdout.String(), "  1 failed\n    0000950103-22-008812 (BELLWETHER UTILITIES CORP, S-3ASR): GET ") ||
+		!strings.Contains(stdout.String(), "502 Bad Gateway") || !strings.Contains(stdout.String(), "1 letters fetched from 1 filings") {
+		t.Errorf("exit %d\n%s%s", code, stdout.String(), stderr.String())
+	}
+}
+
+func TestFetchCtrlC(t *testing.T) {
+	srv := edgartest.New(edgartest.Sample()...)
+	defer srv.Close()
+	started := make(chan struct{})
+	var once sync.Once
+	srv.Body = func(w http.ResponseWriter, r *http.Request, body []byte) {
+		w.Write(body[:len(body)/2])
+		w.(http.Flusher).Flush()
+		once.Do(func() { close(started) })
+		<-r.Context().Done()
+	}
+	site := t.TempDir()
+	cmd := exhibits(t, "fetch", "-site", site, "-edgar", srv.URL, "-user-agent", fetchUA, "-from", "2022-04-01", "-to", "2022-06-30")
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case <-started:
+	case <-time.After(60 * time.Second):
+		cmd.Process.Kill()
+		t.Fatal("no letter was ever asked for")
+	}
+	time.Sleep(200 * time.Millisecond)
+	cmd.Process.Signal(os.Interrupt)
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	select {
+	case <-done:
+	case <-time.After(10 * time.Second):
+		cmd.Process.Kill()
+		t.Fatal("fetch did not stop on Ctrl-C")
+	}
+	if code := cmd.ProcessState.ExitCode(); code != 1 || !strings.Contains(stderr.String(), "interrupted; run it again") || !strings.Contains(stdout.String(), "filings seen") {
+		t.Errorf("exit %d\n%s%s", code, stdout.String(), stderr.String())
+	}
+	filepath.WalkDir(filepath.Join(site, "raw"), func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			t.Errorf("interrupted run left %s in raw/", p)
+		}
+		return nil
+	})
 }
 
 // TestFetchThenUpdate is the whole way from EDGAR to the archive: exhibits
@@ -106,11 +172,6 @@ func TestFetchThenUpdate(t *testing.T) {
 			t.Errorf("page of %s has no EDGAR link", id)
 		}
 	}
-	s, err := index.Open(site)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
 	for q, id := range map[string]string{
 		`"Harlan, Pike"`:           "0001193125-22-170001-ex5-1",
 		`Lindqvist`:                "0000950103-22-008812-ex5-2",
@@ -118,13 +179,21 @@ func TestFetchThenUpdate(t *testing.T) {
 		`Hudson Trust indenture`:   "0000950103-22-008812-ex5-1",
 		`"1996 Stock Option Plan"`: "0000898430-96-005871-ex5",
 	} {
-		r, err := s.Search(context.Background(), index.Request{Q: q})
-		if err != nil {
-			t.Errorf("search %s: %v", q, err)
+		stdout.Reset()
+		stderr.Reset()
+		if code := run([]string{"search", "-site", site, "-json", q}, &stdout, &stderr); code != 0 {
+			t.Errorf("search %s: exit %d: %s", q, code, stderr.String())
 			continue
 		}
-		if r.Total == 0 || r.Hits[0].ID != id {
-			t.Errorf("search %s: %+v, want %s first", q, r, id)
+		var res struct {
+			Total int
+			Hits  []struct{ ID string }
+		}
+		if err := json.Unmarshal(stdout.Bytes(), &res); err != nil {
+			t.Fatalf("search %s: %v\n%s", q, err, stdout.String())
+		}
+		if res.Total == 0 || res.Hits[0].ID != id {
+			t.Errorf("search %s: %+v, want %s first", q, res, id)
 		}
 	}
 }

@@ -277,12 +277,14 @@ func TestHostileManyDocuments(t *testing.T) {
 		t.Fatalf("got %d documents, err %v", len(docs), err)
 	}
 	// 10,000 documents that never close: each is read to the next, with
-	// an error per document, no recursion.
+	// an error per document (the first ten listed, the rest counted), no
+	// recursion.
 	unclosed := bytes.ReplaceAll(allEX5, []byte("</TEXT>\n</DOCUMENT>\n"), nil)
 	bounded(t, 10*time.Second, 256*mib, func() {
 		_, docs, err = ReadSubmission(bytes.NewReader(unclosed), IsExhibit5)
 	})
-	if len(docs) != 10_000 || err == nil || !strings.Contains(err.Error(), "document 9999 (EX-5.1): <TEXT> not closed before the next <DOCUMENT>") {
+	if len(docs) != 10_000 || err == nil || !strings.Contains(err.Error(), "document 1 (EX-5.1): <TEXT> not closed before the next <DOCUMENT>") ||
+		!strings.HasSuffix(err.Error(), "and 9991 more problems") {
 		t.Fatalf("got %d documents, err %.300v", len(docs), err)
 	}
 }
@@ -334,7 +336,7 @@ func TestHostileSubmissionBytes(t *testing.T) {
 func TestHostileReadFile(t *testing.T) {
 	var err error
 	bounded(t, 5*time.Second, 64*mib, func() {
-		_, err = readLimited(io.LimitReader(zeroReader{}, 1<<40), 8*mib)
+		_, err = readLimited(io.LimitReader(zeroReader{}, 1<<40), 8*mib, 1<<40)
 	})
 	if !errors.Is(err, ErrTooLarge) {
 		t.Fatalf("err = %v", err)

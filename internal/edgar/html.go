@@ -21,12 +21,29 @@ const (
 	endTagSearch  = 64 // how far down the element stack an end tag may match
 )
 
-// HTMLToText renders an HTML exhibit as plain text in the text contract:
-// one block per paragraph-like element, blocks separated by one blank line,
-// "\n" inside a block only where the letter breaks the line (<br>), data
-// tables as TAB-separated rows, layout tables flattened, page footers
-// dropped. It streams tokens and never recurses, so its cost is linear in
-// the input whatever the nesting.
+// HTMLToText renders an HTML exhibit as plain text in the text contract,
+// which PlainText also writes and the extractor and Markdown renderer read:
+//
+//   - UTF-8, "\n" line ends, a final "\n" (or nothing for no text);
+//   - blocks separated by exactly one blank line; inside a block "\n" is a
+//     line break the letter has (<br>, address lines; hard wraps in text);
+//   - each block element (<p>, <div> without block children, <li>, heading,
+//     a row of a layout table) is one block on one line unless it has <br>s;
+//   - a data table (two or more rows filling the same several short cells)
+//     is one block, a line per row, cells separated by one TAB; layout
+//     tables are flattened into blocks (side-by-side columns, such as two
+//     signature blocks, read column by column);
+//   - a list marker set in its own cell ("1.", "(a)", "•") starts its block;
+//   - whitespace collapsed, lines trimmed, smart quotes kept as Unicode;
+//   - page furniture dropped: lone page numbers ("2", "- 2 -", "2/8"),
+//     running headers after a page break ending "Page N", blocks repeated
+//     at the top or bottom of two or more pages, elements whose class marks
+//     them page header/footer/number; a paragraph a page break cut is
+//     joined again.
+//
+// Scripts, styles, <head>, comments, images, form controls and hidden
+// elements give no text. It streams tokens and never recurses: cost is
+// linear in the input and memory bounded by it, whatever the nesting.
 func HTMLToText(s string) (string, error) {
 	c := newConverter()
 	z := html.NewTokenizer(strings.NewReader(s))
@@ -64,9 +81,6 @@ type block struct {
 	text      string
 	pageBreak bool
 }
-
-// lines splits a block into its lines.
-func (b block) lines() []string { return strings.Split(b.text, "\n") }
 
 // firstLine and lastLine are a block's first and last lines.
 func (b block) firstLine() string {
@@ -262,7 +276,7 @@ var voidTags = map[string]bool{
 
 // tagAttrs is what a tag's attributes tell the converter.
 type tagAttrs struct {
-	hidden    bool // hidden attribute, display:none, visibility:hidden
+	hidden    bool // hidden attribute, display:none, visibility:hidden, page furniture class
 	pageBreak bool // a CSS page break before or after
 }
 
@@ -271,6 +285,12 @@ func (a *tagAttrs) add(key, val []byte, scratch *[]byte) {
 	switch string(key) { // the tokenizer lower-cases keys
 	case "hidden":
 		a.hidden = true
+	case "class":
+		// Filing agents mark page furniture: class="BRPFPageFooter", "BRPFPageNumber".
+		l := bytes.ToLower(val)
+		if bytes.Contains(l, []byte("pageheader")) || bytes.Contains(l, []byte("pagefooter")) || bytes.Contains(l, []byte("pagenumber")) {
+			a.hidden = true
+		}
 	case "style":
 		// Lower-case the style without its spaces: "Display : NONE" -> "display:none".
 		b := (*scratch)[:0]

@@ -24,7 +24,11 @@ func ReadFile(path string, limit int64) ([]byte, error) {
 		return nil, err
 	}
 	defer f.Close()
-	b, err := readLimited(f, limit)
+	var hint int64
+	if st, err := f.Stat(); err == nil {
+		hint = st.Size()
+	}
+	b, err := readLimited(f, limit, hint)
 	if err != nil {
 		return b, fmt.Errorf("%s: %w", path, err)
 	}
@@ -34,7 +38,9 @@ func ReadFile(path string, limit int64) ([]byte, error) {
 // ErrTooLarge reports an input past the size limit.
 var ErrTooLarge = errors.New("too large")
 
-func readLimited(r io.Reader, limit int64) ([]byte, error) {
+// readLimited reads r, gunzipped if it is gzip, up to limit bytes; hint is
+// the expected size of a plain input, to allocate once.
+func readLimited(r io.Reader, limit, hint int64) ([]byte, error) {
 	br := bufio.NewReader(r)
 	magic, _ := br.Peek(2)
 	var src io.Reader = br
@@ -48,6 +54,9 @@ func readLimited(r io.Reader, limit int64) ([]byte, error) {
 		src, gz = zr, true
 	}
 	var buf bytes.Buffer
+	if !gz && hint > 0 {
+		buf.Grow(int(min(hint, limit) + bytes.MinRead))
+	}
 	n, err := io.Copy(&buf, io.LimitReader(src, limit+1))
 	if err != nil {
 		if gz {
@@ -125,4 +134,67 @@ func LocateFiling(path string) (f Filing, ok bool, err error) {
 func ExhibitURL(cik, accession, filename string) string {
 	return "https://www.sec.gov/Archives/edgar/data/" + trimCIK(cik) + "/" +
 		strings.ReplaceAll(accession, "-", "") + "/" + filename
+}
+
+// Text renders the document as contract text: decoded to UTF-8, then
+// through HTMLToText or PlainText as its HTML flag says.
+func (d Document) Text() (string, error) {
+	s := DecodeText(d.Raw, d.HTML)
+	if !d.HTML {
+		return PlainText(s), nil
+	}
+	return HTMLToText(s)
+}
+
+// BareDocument wraps a bare exhibit file (no submission around it) as a
+// Document: Filename is name's base, HTML is set from the extension or
+// the markup. The type is unknown here; LocateFiling's record may give it.
+func BareDocument(name string, b []byte) Document {
+	base := filepath.Base(name)
+	lower := strings.ToLower(base)
+	lower = strings.TrimSuffix(lower, ".gz")
+	var html bool
+	switch {
+	case isHTMLName(lower):
+		html = true
+	case strings.HasSuffix(lower, ".txt"):
+		// 1990s text exhibits carry <TABLE>, <S>, <C>: only a real page is HTML.
+		html = LooksHTML(b) && bytes.Contains(bytes.ToLower(b[:min(len(b), 4096)]), []byte("<html"))
+	default:
+		html = LooksHTML(b)
+	}
+	return Document{Filename: base, Raw: b, HTML: html}
+}
+
+// ExhibitNumber is the number of an exhibit type: "EX-5.1" -> "5.1",
+// "ex-5" -> "5"; "" when docType is not an exhibit.
+func ExhibitNumber(docType string) string {
+	t := strings.TrimSpace(docType)
+	if len(t) < 4 || !strings.EqualFold(t[:3], "EX-") {
+		return ""
+	}
+	return strings.ToUpper(t[3:])
+}
+
+// binaryMagic are the openings of files that are not text, whatever their
+// name: PDF, ZIP (also XLSX, DOCX), GIF, PNG, JPEG, ELF.
+var binaryMagic = []string{"%PDF-", "PK\x03\x04", "GIF87a", "GIF89a", "\x89PNG", "\xff\xd8\xff", "\x7fELF"}
+
+// LooksBinary reports whether b (a whole, decompressed file) is not a text
+// or HTML exhibit: a known binary format, or more than one byte in ten of
+// its first 8 KiB a control character other than the text ones.
+func LooksBinary(b []byte) bool {
+	for _, m := range binaryMagic {
+		if bytes.HasPrefix(b, []byte(m)) {
+			return true
+		}
+	}
+	head := b[:min(len(b), 8192)]
+	ctl := 0
+	for _, c := range head {
+		if c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' {
+			ctl++
+		}
+	}
+	return ctl*10 > len(head)
 }

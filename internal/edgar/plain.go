@@ -21,6 +21,13 @@ var columnGapRe = regexp.MustCompile(` {3,}`)
 
 var spacesRe = regexp.MustCompile(` {2,}`)
 
+func collapseSpaces(s string) string {
+	if !strings.Contains(s, "  ") {
+		return s
+	}
+	return spacesRe.ReplaceAllString(s, " ")
+}
+
 // PlainText normalises a plain-text exhibit to the text contract: LF line
 // ends; form feeds and <PAGE> markers gone, with the page numbers and
 // running headers around them; tabs expanded; lines trimmed and inner
@@ -48,12 +55,12 @@ func PlainText(s string) string {
 			line = strings.ReplaceAll(line, "\f", "")
 		}
 		line = strings.TrimSpace(expandTabs(line))
-		if pageMarkerRe.MatchString(line) {
+		if strings.HasPrefix(line, "<") && pageMarkerRe.MatchString(line) {
 			flush()
 			blocks = append(blocks, block{pageBreak: true})
 			continue
 		}
-		if sgmlLineRe.MatchString(line) {
+		if strings.HasPrefix(line, "<") && sgmlLineRe.MatchString(line) {
 			continue
 		}
 		if strings.IndexByte(line, '<') >= 0 {
@@ -77,7 +84,11 @@ func PlainText(s string) string {
 			continue
 		}
 		cur = append(cur, line)
-		rows = append(rows, columnGapRe.Split(line, -1))
+		if strings.Contains(line, "   ") {
+			rows = append(rows, columnGapRe.Split(line, -1))
+		} else {
+			rows = append(rows, nil)
+		}
 	}
 	flush()
 	blocks = dropGluedPageNumbers(blocks)
@@ -97,14 +108,14 @@ func tableLines(lines []string, rows [][]string) []string {
 			for k := i; k < j; k++ {
 				cells := rows[k]
 				for c := range cells {
-					cells[c] = spacesRe.ReplaceAllString(cells[c], " ")
+					cells[c] = collapseSpaces(cells[c])
 				}
 				out[k] = strings.Join(cells, "\t")
 			}
 			i = j
 			continue
 		}
-		out[i] = spacesRe.ReplaceAllString(lines[i], " ")
+		out[i] = collapseSpaces(lines[i])
 		i++
 	}
 	return out

@@ -94,7 +94,8 @@ func headerLine(line []byte, name string) (string, bool) {
 // returns the Header and every <DOCUMENT> for which keep(type) is true,
 // with Raw the bytes between <TEXT> and </TEXT>. Documents not kept are
 // skipped line by line and never held in memory. On malformed or truncated
-// input it returns what it read and an error saying what is wrong.
+// input it returns what it read and an error saying what is wrong, by line
+// number (the caller adds the file name).
 func ReadSubmission(r io.Reader, keep func(docType string) bool) (Header, []Document, error) {
 	p := &subParser{lr: newLineReader(r), keep: keep}
 	err := p.run()
@@ -121,10 +122,18 @@ type subParser struct {
 	inFilerName bool // the name taken came from the FILER block
 	inFilerCIK  bool
 	ndocs       int
-	anyHeader   bool
+	moreErrs    int // problems past maxErrors, counted only
 }
 
+// maxErrors bounds the problems reported one by one; a hostile file can
+// have thousands.
+const maxErrors = 10
+
 func (p *subParser) fail(format string, args ...any) {
+	if len(p.errs) >= maxErrors {
+		p.moreErrs++
+		return
+	}
 	p.errs = append(p.errs, fmt.Errorf("line %d: "+format, append([]any{p.lr.line}, args...)...))
 }
 
@@ -171,6 +180,9 @@ func (p *subParser) done(err error) error {
 	if err != nil {
 		p.errs = append(p.errs, err)
 	}
+	if p.moreErrs > 0 {
+		p.errs = append(p.errs, fmt.Errorf("and %d more problems", p.moreErrs))
+	}
 	return errors.Join(p.errs...)
 }
 
@@ -196,7 +208,6 @@ func (p *subParser) header(line []byte) {
 	set := func(dst *string, v string) {
 		if *dst == "" && v != "" {
 			*dst = v
-			p.anyHeader = true
 		}
 	}
 	if v, ok := headerLine(line, "ACCESSION NUMBER:"); ok {
@@ -240,7 +251,6 @@ func (p *subParser) company(v string) {
 		p.hdr.Company = v
 		p.nameSeen = true
 		p.inFilerName = p.filer == 1
-		p.anyHeader = true
 	}
 }
 
@@ -252,7 +262,6 @@ func (p *subParser) cik(v string) {
 		p.hdr.CIK = v
 		p.cikSeen = true
 		p.inFilerCIK = p.filer == 1
-		p.anyHeader = true
 	}
 }
 
@@ -411,6 +420,10 @@ func LooksHTML(b []byte) bool {
 	t := bytes.TrimLeft(lower, " \t\r\n\xef\xbb\xbf")
 	if bytes.HasPrefix(t, []byte("<html")) || bytes.HasPrefix(t, []byte("<!doctype html")) || bytes.HasPrefix(t, []byte("<?xml")) && bytes.Contains(lower, []byte("<html")) {
 		return true
+	}
+	if bytes.Contains(lower, []byte("<s>")) && bytes.Contains(lower, []byte("<c>")) &&
+		!bytes.Contains(lower, []byte("<body")) {
+		return false // a 1990s text table: <TABLE>, <S>, <C>
 	}
 	n := 0
 	for _, m := range htmlMarkers {

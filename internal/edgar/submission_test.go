@@ -225,13 +225,14 @@ func TestIsExhibit5(t *testing.T) {
 
 func TestLooksHTML(t *testing.T) {
 	for in, want := range map[string]bool{
-		"<HTML><HEAD>":                            true,
-		"\n<!DOCTYPE html><html>":                 true,
-		"<p style=x>Hi</p><div>there</div>":       true,
-		"<?xml version=\"1.0\"?>\n<html xmlns=x>": true,
-		"EXHIBIT 5\n\n<PAGE>\n  Dear Sirs:":       false,
-		"Use <b> for bold? no":                    false,
-		"we consent <to> the filing":              false,
+		"<HTML><HEAD>":                                         true,
+		"\n<!DOCTYPE html><html>":                              true,
+		"<p style=x>Hi</p><div>there</div>":                    true,
+		"<?xml version=\"1.0\"?>\n<html xmlns=x>":              true,
+		"EXHIBIT 5\n\n<PAGE>\n  Dear Sirs:":                    false,
+		"Use <b> for bold? no":                                 false,
+		"we consent <to> the filing":                           false,
+		"<TABLE>\n<CAPTION>\n<S>   <C>\n<B>Name</B>\n</TABLE>": false,
 	} {
 		if got := LooksHTML([]byte(in)); got != want {
 			t.Errorf("LooksHTML(%q) = %v, want %v", in, got, want)
@@ -251,5 +252,35 @@ func TestRenderedValidUTF8(t *testing.T) {
 				t.Errorf("%s %s: invalid UTF-8", f, d.Type)
 			}
 		}
+	}
+}
+
+// TestReadSubmissionGzipLatin1: a gzip copy of a submission whose header
+// names the filer in latin-1 reads as the original, the name in UTF-8.
+func TestReadSubmissionGzipLatin1(t *testing.T) {
+	in := "<SEC-DOCUMENT>\n<SEC-HEADER>\nACCESSION NUMBER:\t0000000002-97-000003\nCONFORMED SUBMISSION TYPE:\tF-3\nFILED AS OF DATE:\t19970704\nFILER:\n\tCOMPANY DATA:\n\t\tCOMPANY CONFORMED NAME:\tSoci\xe9t\xe9 G\xe9n\xe9rale  Z\xfcrich\x00 AG\n\t\tCENTRAL INDEX KEY:\t0000000000\n</SEC-HEADER>\n" +
+		"<DOCUMENT>\n<TYPE>EX-5\n<TEXT>\n\x93Opinion\x94 of Z\xfcrich counsel\n</TEXT>\n</DOCUMENT>\n</SEC-DOCUMENT>\n"
+	path := filepath.Join(t.TempDir(), "sub.txt")
+	if err := os.WriteFile(path, gz(t, []byte(in)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	b, err := ReadFile(path, 1<<20)
+	if err != nil {
+		t.Fatal(err)
+	}
+	hdr, docs, err := ReadSubmission(bytes.NewReader(b), IsExhibit5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := Header{Accession: "0000000002-97-000003", CIK: "0", Company: "Société Générale Zürich AG", FormType: "F-3", Filed: "1997-07-04"}
+	if hdr != want {
+		t.Errorf("header = %+v\nwant %+v", hdr, want)
+	}
+	if len(docs) != 1 {
+		t.Fatalf("%d documents", len(docs))
+	}
+	text, err := docs[0].Text()
+	if err != nil || text != "“Opinion” of Zürich counsel\n" {
+		t.Errorf("text = %q, %v", text, err)
 	}
 }

@@ -207,8 +207,9 @@ func columnBlocks(rows [][]cell) []block {
 // pageNumRe matches a page-number footer: "2", "- 2 -", "Page 2", "2 of 5", "2/8".
 var pageNumRe = regexp.MustCompile(`^[-–—\s]*(?i:page\s*)?[0-9]{1,3}(?i:\s*(?:of|/)\s*[0-9]{1,3})?[-–—\s]*$`)
 
-// pageRefRe matches the end of a running header: "... Page 2".
-var pageRefRe = regexp.MustCompile(`(?i)(?:^|\s|-)page\s*[0-9]{1,3}(?:\s*of\s*[0-9]{1,3})?$`)
+// pageRefRe matches the end of a running header: "... Page 2" (capitalised,
+// unlike a sentence that ends "on page 2").
+var pageRefRe = regexp.MustCompile(`(?:^|\s|-)(?:Page|PAGE)\s*[0-9]{1,3}(?:\s*(?:of|OF)\s*[0-9]{1,3})?$`)
 
 // maxFurniture bounds the length of a block that may be a running header.
 const maxFurniture = 160

@@ -195,3 +195,53 @@ func TestExhibitURL(t *testing.T) {
 		t.Errorf("got %s, want %s", got, want)
 	}
 }
+
+func TestBareDocument(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		html bool
+	}{
+		{"d1dex51.htm", "<p>x</p>", true},
+		{"dex51.HTML.gz", "plain words", true},
+		{"ex5.txt", "EXHIBIT 5\n\n<PAGE>\nDear Sirs:", false},
+		{"ex5.txt", "<TABLE>\n<S> <C>\n</TABLE>\n<b>x</b>", false},
+		{"ex5.txt", "<html><body><p>x</p></body></html>", true},
+		{"ex5", "<div><p>x</p></div>", true},
+		{"ex5", "Dear Sirs:", false},
+	}
+	for _, tt := range tests {
+		d := BareDocument("/raw/1/0000000001-24-000001/"+tt.name, []byte(tt.in))
+		if d.HTML != tt.html || d.Filename != tt.name || string(d.Raw) != tt.in {
+			t.Errorf("BareDocument(%s, %q) = %+v", tt.name, tt.in, d)
+		}
+		if _, err := d.Text(); err != nil {
+			t.Error(err)
+		}
+	}
+}
+
+func TestExhibitNumber(t *testing.T) {
+	for in, want := range map[string]string{"EX-5.1": "5.1", "ex-5": "5", " EX-5.2 ": "5.2", "GRAPHIC": "", "EX-": "", "S-8": ""} {
+		if got := ExhibitNumber(in); got != want {
+			t.Errorf("ExhibitNumber(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestLooksBinary(t *testing.T) {
+	for in, want := range map[string]bool{
+		"%PDF-1.4\n...":                  true,
+		"PK\x03\x04\x14\x00":             true,
+		"\xff\xd8\xff\xe0JFIF":           true,
+		"\x00\x01\x02\x03 abc":           true,
+		"EXHIBIT 5\r\n\fPage\ttext\n":    false,
+		"<html>caf\xe9 \x93q\x94</html>": false,
+		"mostly text with one \x00 NUL":  false,
+		"":                               false,
+	} {
+		if got := LooksBinary([]byte(in)); got != want {
+			t.Errorf("LooksBinary(%q) = %v, want %v", in, got, want)
+		}
+	}
+}

@@ -42,16 +42,62 @@ type doc struct {
 	sig    int      // index of the block holding the complimentary close, or -1
 }
 
-// normalizer maps typographic variants to one form so patterns stay simple.
-var normalizer = strings.NewReplacer(
-	"\r\n", "\n", "\r", "\n",
-	"\u201c", `"`, "\u201d", `"`, "\u201e", `"`, "\u201f", `"`, "\u2033", `"`, "\u00ab", `"`, "\u00bb", `"`,
-	"\u2018", "'", "\u2019", "'", "\u201a", "'", "\u201b", "'", "\u2032", "'", "`", "'",
-	"\u2010", "-", "\u2011", "-", "\u2012", "-", "\u2013", "-", "\u2014", "-", "\u2015", "-", "\u2212", "-",
-	"\u00a0", " ", "\u2002", " ", "\u2003", " ", "\u2009", " ", "\u202f", " ", "\u2007", " ", "\u3000", " ",
-	"\u200b", "", "\u200c", "", "\u200d", "", "\ufeff", "", "\u00ad", "",
-	"\u2022", "-", "\u25cf", "-", "\u00b7", "-",
-)
+// normalize maps typographic variants to one form so patterns stay simple:
+// curly quotes to straight ones, dashes to "-", odd spaces to " ", CR LF to
+// LF; zero-width characters and soft hyphens go.
+func normalize(s string) string {
+	clean := true
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 0x80 || c == '\r' || c == '`' {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < 0x80 {
+			switch c {
+			case '\r':
+				if i+1 < len(s) && s[i+1] == '\n' {
+					i++
+					continue
+				}
+				b.WriteByte('\n')
+			case '`':
+				b.WriteByte('\'')
+			default:
+				b.WriteByte(c)
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		switch r {
+		case '\u201c', '\u201d', '\u201e', '\u201f', '\u2033', '\u00ab', '\u00bb':
+			b.WriteByte('"')
+		case '\u2018', '\u2019', '\u201a', '\u201b', '\u2032':
+			b.WriteByte('\'')
+		case '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015', '\u2212', '\u2022', '\u25cf', '\u00b7':
+			b.WriteByte('-')
+		case '\u00a0', '\u2002', '\u2003', '\u2009', '\u202f', '\u2007', '\u3000':
+			b.WriteByte(' ')
+		case '\u200b', '\u200c', '\u200d', '\ufeff', '\u00ad':
+		default:
+			if r == utf8.RuneError && size == 1 {
+				b.WriteString("\ufffd")
+			} else {
+				b.WriteString(s[i-size : i])
+			}
+		}
+	}
+	return b.String()
+}
 
 // Bounds that keep hostile input cheap: letters are a few KB, their longest
 // paragraphs a few thousand bytes.
@@ -89,7 +135,7 @@ func newDoc(text string) *doc {
 	if len(text) > maxText {
 		text = cut(text, maxText)
 	}
-	text = normalizer.Replace(text)
+	text = normalize(text)
 	d := &doc{op: -1, sig: -1}
 	for _, b := range strings.Split(text, "\n\n") {
 		b = strings.Trim(b, "\n")

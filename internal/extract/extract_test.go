@@ -73,6 +73,10 @@ func TestIssuerAndState(t *testing.T) {
 		{"trust", `We have acted as Maryland counsel to Harbor Realty Trust, a Maryland real estate investment trust (the "Trust"), in connection with certain matters of Maryland law.`, "Harbor Realty Trust", "Maryland"},
 		{"company before trustee bank", `We have acted as counsel to Bank of the Ozarks Holding Corp., an Arkansas corporation (the "Company"), and The First National Bank (the "Bank"), as trustee.`, "Bank of the Ozarks Holding Corp.", "Arkansas"},
 		{"company defined after trust", `The Bank of New York Mellon (the "Bank") will act as trustee for Riverbend Capital, Inc., a Virginia corporation (the "Company").`, "Riverbend Capital, Inc.", "Virginia"},
+		{"short name or the Company", `We have acted as counsel to Harborview Systems Corporation, a Washington corporation ("Harborview" or the "Company"), in connection with the filing.`, "Harborview Systems Corporation", "Washington"},
+		{"lower-case brand", `We have acted as counsel for eBay Inc., a Delaware corporation (the "Company"), in connection with the preparation of the registration statement.`, "eBay Inc.", "Delaware"},
+		{"adjective state", `We have acted as Israeli counsel to Galil Medical Ltd., an Israeli company (the "Company"), in connection with its registration statement on Form F-1.`, "Galil Medical Ltd.", "Israel"},
+		{"all caps name", `We have acted as counsel to ZEPHYR MINING CORP., a Nevada corporation (the "Company"), in connection with its registration statement.`, "ZEPHYR MINING CORP.", "Nevada"},
 		{"delaware LLC", `We have acted as counsel to Orion Midstream Partners, L.P., a Delaware limited partnership (the "Partnership"), in connection with the registration of common units.`, "Orion Midstream Partners, L.P.", "Delaware"},
 	}
 	for _, tt := range tests {
@@ -90,6 +94,15 @@ func TestIssuerFromReLine(t *testing.T) {
 	m := e.Extract(letterText("April 2, 1998", "Board of Directors\nZeta Systems, Inc.\n12 Elm St.\nBoston, MA", "Re: Zeta Systems, Inc. Registration Statement on Form S-8", salut,
 		"We have acted as counsel to you in connection with the preparation and filing of the registration statement on Form S-8 covering shares of your common stock."))
 	if m.Issuer != "Zeta Systems, Inc." {
+		t.Errorf("Issuer = %q", m.Issuer)
+	}
+}
+
+func TestIssuerFromReLineAfterForm(t *testing.T) {
+	e := newTestExtractor(t)
+	m := e.Extract(letterText("April 2, 1998", "Re: Registration Statement on Form S-8 of Kappa Devices Corp.", salut,
+		"We have acted as counsel to you in connection with the registration statement covering shares of your common stock."))
+	if m.Issuer != "Kappa Devices Corp." {
 		t.Errorf("Issuer = %q", m.Issuer)
 	}
 }
@@ -233,6 +246,10 @@ func TestJurisdictions(t *testing.T) {
 		{"statute", "We are opining herein as to the Nevada Revised Statutes, and we express no opinion with respect to the laws of any other jurisdiction.", []string{"Nevada"}},
 		{"code", "The opinions set forth above are limited to the Texas Business Organizations Code, and we do not express any opinion herein concerning any other laws.", []string{"Texas"}},
 		{"us federal and state laws of", "Our opinion is limited to the United States federal laws and the state laws of Delaware, and we express no opinion with respect to the laws of any other jurisdiction.", []string{"United States", "Delaware"}},
+		{"only with respect to, other than,", "We render this opinion only with respect to, and express no opinion herein concerning the application or effect of the laws of any jurisdiction other than, the existing laws of the State of Nevada.", []string{"Nevada"}},
+		{"practice and purport", "We are qualified to practice law in the Commonwealth of Pennsylvania, and we do not purport to be experts on, or to express any opinion herein concerning, any law other than the law of the Commonwealth of Pennsylvania.", []string{"Pennsylvania"}},
+		{"each as in effect", "This opinion is limited to the laws of the State of Utah and the federal laws of the United States of America, each as in effect on the date hereof.", []string{"Utah", "United States"}},
+		{"delaware code", "Our opinion is limited to Title 8 of the Delaware Code.", []string{"Delaware"}},
 		{"cayman", "We express no opinion as to any laws other than the laws of the Cayman Islands.", []string{"Cayman Islands"}},
 		{"commonwealth", "Our opinions are limited to matters governed by the laws of the Commonwealth of Massachusetts.", []string{"Massachusetts"}},
 		{"west virginia", "This opinion is limited to the laws of the State of West Virginia.", []string{"West Virginia"}},
@@ -276,6 +293,16 @@ func TestFirmAndSigner(t *testing.T) {
 		{"general counsel", nil, []string{"Very truly yours,", "/s/ Jane Q. Doe", "Jane Q. Doe", "Senior Vice President, General Counsel and Secretary"}, "", "Jane Q. Doe", true},
 		{"vice president legal", nil, []string{"Sincerely,", "/s/ Robert Lee", "Robert Lee\nVice President, Legal"}, "", "Robert Lee", true},
 		{"company name over in-house signature", nil, []string{"Very truly yours,", "ACME HOLDINGS LTD.", "By: /s/ Mary Major", "Mary Major, General Counsel"}, "", "Mary Major", true},
+		{"sole practitioner", nil, []string{"Very truly yours,", "/s/ Harold P. Vance", "Harold P. Vance, Attorney at Law"}, "Harold P. Vance", "Harold P. Vance", false},
+		{"law offices letterhead", []string{"Law Offices of Maria Delgado\n410 Oak Street\nReno, Nevada"}, []string{"Very truly yours,", "/s/ Maria Delgado"}, "Law Offices of Maria Delgado", "Maria Delgado", false},
+		{"firm with attorneys at law", nil, []string{"Very truly yours,", "/s/ Granite Bay Attorneys-at-Law"}, "Granite Bay", "", false},
+		{"signed for the firm", nil, []string{"Very truly yours,", "/s/ Jane Doe", "Jane Doe", "for FOLEY & LARDNER LLP"}, "Foley & Lardner LLP", "Jane Doe", false},
+		{"schedule after an image signature", nil, []string{"Very truly yours,", "Schedule I", "Guarantors", "Acme Finance LLC, a Delaware limited liability company"}, "", "", false},
+		{"letterhead partners above the date", []string{"HOLLIS, GRANT & MERCER\n90 State Street\nAlbany, New York"}, []string{"Very truly yours,", "/s/ Anne Hollis"}, "Hollis, Grant & Mercer", "Anne Hollis", false},
+		{"bracketed letterhead", []string{"[Letterhead of Pryor, Dunn & Vale]"}, []string{"Very truly yours,", "/s/ Pryor, Dunn & Vale"}, "Pryor, Dunn & Vale", "", false},
+		{"advocates", nil, []string{"Yours faithfully", "/s/ Sutcliffe Advocates", "SUTCLIFFE ADVOCATES"}, "Sutcliffe Advocates", "", false},
+		{"two-word firm name in the firm's voice", nil, []string{"Yours sincerely,", "/s/ Beaumont Ogden"}, "Beaumont Ogden", "", false},
+		{"a partner's name in the firm's voice", nil, []string{"Yours sincerely,", "/s/ Susan Ogden"}, "", "Susan Ogden", false},
 		{"caps person", nil, []string{"Very truly yours,", "/s/ GLENN K.C. CHING", "GLENN K.C. CHING"}, "", "Glenn K.C. Ching", false},
 	}
 	for _, tt := range tests {

@@ -58,6 +58,9 @@ var (
 // findDate returns the first well-formed date in s as YYYY-MM-DD.
 func findDate(s string) (string, int) {
 	best, at := "", -1
+	if !hasYear(s) {
+		return best, at
+	}
 	if m := dateMDY.FindStringSubmatchIndex(s); m != nil {
 		if v := ymd(s[m[6]:m[7]], s[m[2]:m[3]], s[m[4]:m[5]]); v != "" {
 			best, at = v, m[0]
@@ -69,6 +72,17 @@ func findDate(s string) (string, int) {
 		}
 	}
 	return best, at
+}
+
+// hasYear reports whether s holds a 19xx or 20xx number: a cheap test
+// before the date patterns.
+func hasYear(s string) bool {
+	for i := 0; i+4 <= len(s); i++ {
+		if (s[i] == '1' && s[i+1] == '9' || s[i] == '2' && s[i+1] == '0') && s[i+2] >= '0' && s[i+2] <= '9' && s[i+3] >= '0' && s[i+3] <= '9' {
+			return true
+		}
+	}
+	return false
 }
 
 func ymd(year, month, day string) string {

@@ -66,12 +66,6 @@ func (e *Extractor) addAliases(name string, b []byte) error {
 
 // ---- canonical firm names ----
 
-// suffixRe is a trailing legal-form suffix, with the comma before it. The
-// groups say which canonical form it is.
-var suffixRe = regexp.MustCompile(`(?i)(?:^|[\s,]+)(?:(l\.?\s?l\.?\s?p\.?|limited\s+liability\s+partnership|registered\s+limited\s+liability\s+partnership)|(p\.?\s?l\.?\s?l\.?\s?c\.?|professional\s+limited\s+liability\s+company)|(l\.?\s?l\.?\s?c\.?|limited\s+liability\s+company)|((?:an?\s+)?professional\s+(?:law\s+)?corporation|p\.?\s?c\.?|a\.?p\.?l?\.?c\.?|professional\s+corp\.?)|((?:an?\s+)?professional\s+association|p\.?\s?a\.?)|(l\.?p\.?a\.?|(?:a\s+)?legal\s+professional\s+association)|(s\.?c\.?|service\s+corporation)|(chartered)|(ltd\.?|limited)|(ag|sa|s\.a\.|n\.v\.|b\.v\.|gmbh|s\.e\.|se|plc|avocats|attorneys(?:[-\s]+at[-\s]+law)?|attorneys\s+and\s+counselors(?:\s+at\s+law)?|counselors[-\s]+at[-\s]+law|solicitors|legal\s+advisers))\.?$`)
-
-var suffixForms = []string{"", " LLP", " PLLC", " LLC", ", P.C.", ", P.A.", ", L.P.A.", ", S.C.", ", Chartered", " Ltd."}
-
 // CanonicalFirm maps a firm's name as written to its canonical name: case
 // (an all-capitals signature is title-cased), legal-form suffixes ("L.L.P."
 // and "LLP", "Professional Corporation" and "P.C."), stray punctuation and
@@ -94,58 +88,99 @@ func (e *Extractor) CanonicalFirm(name string) string {
 // splitFirm cleans a name and separates its legal-form suffix, returned in
 // canonical spelling.
 func splitFirm(name string) (base, suffix string) {
-	s := collapse(normalizer.Replace(name))
+	s := name
+	s = normalize(s)
+	s = collapse(s)
 	s = strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(s, "/s/"), "/S/"))
 	s = strings.Trim(s, " ,;:-_*")
-	for mayHaveSuffix(s) {
-		// The suffix is at the end: look only at the tail.
-		t := tail(s, 64)
-		m := suffixRe.FindStringSubmatchIndex(t)
-		if m == nil {
+	for s != "" {
+		rest, suf, ok := trailingSuffix(s)
+		if !ok {
 			break
 		}
-		off := len(s) - len(t)
-		for i := range m {
-			if m[i] >= 0 {
-				m[i] += off
-			}
+		if suffix == "" && suf != "-" {
+			suffix = suf
 		}
-		for g := 1; g < len(suffixForms); g++ {
-			if m[2*g] >= 0 {
-				if suffix == "" {
-					suffix = suffixForms[g]
-				}
-				break
-			}
-		}
-		if m[2*10] >= 0 { // AG, SA, N.V., ...: part of the name as written
-			raw := strings.TrimLeft(s[m[0]:m[1]], " ,")
-			if suffix == "" && !strings.HasPrefix(strings.ToLower(raw), "attorneys") && !strings.HasPrefix(strings.ToLower(raw), "counselors") && strings.ToLower(raw) != "avocats" {
-				suffix = " " + raw
-			}
-		}
-		s = strings.TrimRight(s[:m[0]], " ,")
-		if s == "" {
-			break
-		}
+		s = rest
 	}
 	return strings.Trim(s, " ,"), suffix
 }
 
-// suffixEnds are the last words a legal-form suffix can end with; a name
-// ending otherwise has none, and suffixRe need not run.
-var suffixEnds = map[string]bool{}
-
-func init() {
-	for _, w := range strings.Fields("llp pllc llc pc corporation corp association pa lpa sc chartered ltd limited ag sa nv bv gmbh se plc avocats law attorneys solicitors advisers partnership company p c a l s v b e") {
-		suffixEnds[w] = true
-	}
+// legalForms maps a legal-form suffix, lower case without dots (and with
+// spaced single letters joined: "l l p" is "llp"), to its canonical
+// spelling. "=" keeps the suffix as written (AG, N.V.); "-" drops it, as
+// it says what the firm is, not its legal form ("Attorneys at Law").
+var legalForms = map[string]string{
+	"llp": " LLP", "limited liability partnership": " LLP", "registered limited liability partnership": " LLP",
+	"pllc": " PLLC", "professional limited liability company": " PLLC", "plc": "=",
+	"llc": " LLC", "limited liability company": " LLC",
+	"pc": ", P.C.", "apc": ", P.C.", "aplc": ", P.C.", "professional corporation": ", P.C.",
+	"a professional corporation": ", P.C.", "professional law corporation": ", P.C.",
+	"a professional law corporation": ", P.C.", "professional corp": ", P.C.",
+	"pa": ", P.A.", "professional association": ", P.A.", "a professional association": ", P.A.",
+	"lpa": ", L.P.A.", "legal professional association": ", L.P.A.", "a legal professional association": ", L.P.A.",
+	"sc": ", S.C.", "service corporation": ", S.C.", "chartered": ", Chartered",
+	"ltd": " Ltd.", "limited": " Ltd.",
+	"ag": "=", "sa": "=", "nv": "=", "bv": "=", "gmbh": "=", "se": "=",
+	"avocats": "-", "attorneys": "-", "attorneys at law": "-", "attorneys and counselors": "-",
+	"attorneys and counselors at law": "-", "counselors at law": "-", "solicitors": "-", "legal advisers": "-",
+	"lawyers": "-", "attorney at law": "-", "attorney": "-", "counselor at law": "-", "counsellor at law": "-",
+	"attorneys & counselors at law": "-",
 }
 
-func mayHaveSuffix(s string) bool {
-	s = strings.TrimRight(s, " .,")
-	i := strings.LastIndexAny(s, " ,.-")
-	return suffixEnds[lowerASCII(s[i+1:])]
+// trailingSuffix splits a legal-form suffix off the end of s.
+func trailingSuffix(s string) (rest, suffix string, ok bool) {
+	// Start offsets of the last few words (split at spaces, commas, hyphens).
+	var starts []int
+	for i := len(s); i > 0 && len(starts) < 5; {
+		j := i
+		for j > 0 && !isSep(s[j-1]) {
+			j--
+		}
+		if j < i {
+			starts = append(starts, j)
+		}
+		for j > 0 && isSep(s[j-1]) {
+			j--
+		}
+		i = j
+	}
+	for k := len(starts) - 1; k >= 0; k-- {
+		raw := s[starts[k]:]
+		key := formKey(raw)
+		v, found := legalForms[key]
+		if !found || starts[k] == 0 {
+			continue
+		}
+		switch v {
+		case "=":
+			v = " " + raw
+		}
+		return strings.TrimRight(s[:starts[k]], " ,-"), v, true
+	}
+	return s, "", false
+}
+
+func isSep(c byte) bool { return c == ' ' || c == ',' || c == '-' }
+
+// formKey lower-cases a suffix, drops dots and joins spaced single letters.
+func formKey(raw string) string {
+	var ws []string
+	single := true
+	for _, w := range strings.FieldsFunc(lowerASCII(raw), func(r rune) bool { return r == ' ' || r == ',' || r == '-' }) {
+		w = strings.ReplaceAll(w, ".", "")
+		if w == "" {
+			continue
+		}
+		if len(w) > 1 {
+			single = false
+		}
+		ws = append(ws, w)
+	}
+	if single {
+		return strings.Join(ws, "")
+	}
+	return strings.Join(ws, " ")
 }
 
 // firmKey is the identity of a firm name: lower case, "&" as "and", no
@@ -233,9 +268,11 @@ func titleWord(w string) string {
 var (
 	firmSuffixRe  = regexp.MustCompile(`(?i)(?:\bL\.?\s?L\.?\s?P\b\.?|\bLLP\b|\bP\.?\s?L\.?\s?L\.?\s?C\b|\bP\.\s?C\.|\bPC\b|\bP\.\s?A\.|\bprofessional\s+(?:law\s+)?corporation\b|\bprofessional\s+association\b|\bL\.?P\.?A\b|\bchartered\b|\blaw\s+offices?\b|\battorneys\b|\bavocats\b)`)
 	firmLikeRe    = regexp.MustCompile(`\s&\s|[A-Za-z]&[A-Z]|,\s+[A-Z][a-z]+\s+and\s+[A-Z]`)
+	lawOfficeRe   = regexp.MustCompile(`^(?:The\s+)?(?i:law\s+offices?\s+of)\s+[A-Z][\w.'&, -]{2,60}$`)
+	attorneyAtRe  = regexp.MustCompile(`(?i)^(.{3,50}?),?\s+(?:attorneys?|counsell?ors?)[-\s]+at[-\s]+law$`)
 	lawSuffixRe   = regexp.MustCompile(`((?:[A-Z][\w'.-]*,?\s+(?:(?:&|and)\s+)?){0,7}[A-Z][\w'.-]*),?\s+(LLP\b|L\.L\.P\.|PLLC\b|P\.L\.L\.C\.|P\.C\.|P\.A\.|(?:A\s+)?Professional\s+(?:Law\s+)?Corporation\b|Professional\s+Association\b|Chartered\b|LLC\b)`)
 	sigNoiseRe    = regexp.MustCompile(`(?i)^(?:-\s*\d+\s*-|\d+\s*/\s*\d+|page\s+\d+|\[.*\]|\(.*signature.*\)|©.*|copyright.*|cc:.*|enclosures?.*|attachments?.*|[-_=*. ]+|\d+)$`)
-	sigPrefixRe   = regexp.MustCompile(`(?i)^(?:/s/|s/|/s|by:|by\s|name:|signed:|\(signed\))\s*`)
+	sigPrefixRe   = regexp.MustCompile(`(?i)^(?:/s/|s/|/s|by:|by\s|name:|signed:|\(signed\)|for\s|on behalf of\s)\s*`)
 	titleRe       = regexp.MustCompile(`(?i)\b(?:general\s+counsel|chief\s+legal\s+officer|legal\s+counsel|corporate\s+counsel|associate\s+counsel|senior\s+counsel|chief\s+counsel|in-house\s+counsel|counsel\s+to\s+the\s+company|secretary|vice\s+president|president|partner|member|attorney|counsel|esq\.?|officer|director|shareholder|principal|of\s+counsel|its:?|title:)`)
 	inHouseRe     = regexp.MustCompile(`(?i)\b(?:(?:senior\s+|executive\s+|deputy\s+|associate\s+|assistant\s+)?general\s+counsel|chief\s+legal\s+officer|chief\s+legal\s+counsel|(?:senior\s+|associate\s+|corporate\s+|assistant\s+|deputy\s+)?corporate\s+counsel|legal\s+counsel|corporate\s+secretary|(?:assistant\s+)?secretary|vice\s+president[,\s-]+(?:and\s+)?(?:legal|law|general\s+counsel)|in-house\s+counsel|chief\s+counsel)\b`)
 	inHousePhrase = regexp.MustCompile(`\b(?:as|i\s+am|i\s+have\s+acted\s+as|in\s+my\s+capacity\s+as|i\s+serve\s+as|i\s+am\s+the)\s+(?:the\s+|an?\s+)?(?:senior\s+|executive\s+|deputy\s+|associate\s+|assistant\s+)?(?:vice\s+president[,\s]+(?:and\s+)?)?(?:general\s+counsel|chief\s+legal\s+officer|corporate\s+counsel|legal\s+counsel|corporate\s+secretary|secretary|vice\s+president[,\s-]+legal)\b`)
@@ -254,7 +291,7 @@ type sigLine struct {
 func (e *Extractor) firm(d *doc, m *Metadata) {
 	lines := d.signatureLines()
 	var firms []string
-	var person string
+	var person, signedName string // signedName: a bare name after "/s/"
 	for i := 0; i < len(lines); i++ {
 		t := lines[i].text
 		// A firm name wrapped over lines ("SIMONS &" / "MOSK, A Professional
@@ -268,6 +305,9 @@ func (e *Extractor) firm(d *doc, m *Metadata) {
 			firms = append(firms, t)
 		case person == "" && isPerson(t):
 			person = stripTitle(t)
+			if lines[i].signed && t == person {
+				signedName = t
+			}
 		}
 	}
 	if person != "" {
@@ -287,6 +327,9 @@ func (e *Extractor) firm(d *doc, m *Metadata) {
 				best = bestVariant([]string{best, lh})
 			}
 			m.Firms = []string{e.CanonicalFirm(best)}
+			if sm := attorneyAtRe.FindStringSubmatch(best); sm != nil && person == "" && personRe.MatchString(sm[1]) && !strings.Contains(lowerASCII(best), "attorneys") {
+				person = sm[1] // the practitioner signs as the practice
+			}
 			m.Signer = personName(person)
 			return
 		}
@@ -304,7 +347,55 @@ func (e *Extractor) firm(d *doc, m *Metadata) {
 	// company's own counsel.
 	if person != "" && d.firstPerson() {
 		m.InHouse = true
+		return
 	}
+	// A letter in the firm's voice ("we", "our firm") signed with a bare
+	// name that is no one's given name ("/s/ Carey Olsen") is signed by the
+	// firm.
+	if signedName != "" && d.weVoice() && looksLikeFirmName(signedName) {
+		m.Firms = []string{e.CanonicalFirm(signedName)}
+		m.Signer = ""
+	}
+}
+
+// looksLikeFirmName reports whether a name on a signature line reads as a
+// firm's rather than a person's: two to four capitalized words, no
+// initials or generational suffix, and not opening with a common given name.
+func looksLikeFirmName(s string) bool {
+	f := strings.Fields(s)
+	if len(f) < 2 || len(f) > 4 {
+		return false
+	}
+	for _, w := range f {
+		if strings.Contains(w, ".") || w == "II" || w == "III" || w == "IV" {
+			return false
+		}
+	}
+	return !givenNames[strings.ToLower(f[0])]
+}
+
+// givenNames are common given names: a signature opening with one is a
+// person's.
+var givenNames = map[string]bool{}
+
+func init() {
+	for _, n := range strings.Fields(`aaron adam alan albert alex alexander alexandra alice alison allison amanda amy andrea andrew angela ann anna anne anthony arthur barbara barry ben benjamin beth bill bonnie brad bradley brandon brenda brian bruce bryan carl carla carol caroline catherine charles charlotte cheryl chris christian christina christine christopher cindy claire clark colin craig cynthia dale dan daniel danielle darren david dawn dean deborah debra dennis derek diana diane donald donna doris dorothy douglas edward elaine elizabeth ellen emily emma eric erica erin eugene evan frank fred frederick gail gary george gerald glenn gloria gordon grace greg gregory harold harry heather helen henry howard ian jack jacob james jamie jane janet janice jason jay jean jeff jeffrey jennifer jeremy jerry jessica jill jim joan joe joel john jon jonathan joseph joshua joyce judith judy julia julie justin karen kate katherine kathleen kathryn kathy keith kelly kenneth kevin kim kimberly kristen larry laura lauren lawrence leonard leslie linda lisa lori louis lynn margaret maria marie marilyn mark martha martin mary matthew megan melissa michael michelle mike nancy nathan neil nicholas nicole noah pamela patricia patrick paul peter philip phillip rachel ralph randy raymond rebecca richard rick robert robin roger ronald rose roy russell ruth ryan samantha samuel sandra sara sarah scott sean sharon shawn sheila shirley stephanie stephen steven susan tammy teresa terry theresa thomas timothy todd tom tony tracy victoria vincent virginia walter wayne wendy william`) {
+		givenNames[n] = true
+	}
+}
+
+// weVoice reports whether the letter speaks as a firm: "we", "us", "our".
+func (d *doc) weVoice() bool {
+	n := 0
+	for _, p := range d.lparas[d.body:] {
+		for _, w := range []string{"we have ", "we are ", "we express ", "we consent ", "our opinion", "our firm", "we hereby "} {
+			n += strings.Count(p, w)
+		}
+		if n >= 2 {
+			return true
+		}
+	}
+	return false
 }
 
 // signatureLines returns the lines after the complimentary close, cleaned,
@@ -316,6 +407,10 @@ func (d *doc) signatureLines() []sigLine {
 	}
 	var out []sigLine
 	for bi := start; bi < len(d.blocks) && bi < start+12; bi++ {
+		// Schedules and annexes after the signature are not part of it.
+		if bi > start && (annexRe.MatchString(d.paras[bi]) || len(d.paras[bi]) > 200 && hasProse(d.paras[bi])) {
+			break
+		}
 		for _, l := range strings.Split(d.blocks[bi], "\n") {
 			for _, c := range strings.Split(l, "\t") {
 				c = collapse(c)
@@ -347,6 +442,12 @@ func (d *doc) signatureLines() []sigLine {
 	return out
 }
 
+// firmWordRe ends the names of firms that say what they are: "Sutcliffe
+// Advocates", "Bedford Solicitors", "Meyer Rechtsanwälte".
+var firmWordRe = regexp.MustCompile(`(?i)\b(?:advocates|avocats|solicitors|barristers|attorneys|lawyers|rechtsanw(?:a|ä)lte|abogados|advogados|avvocati|advokater|advokatfirma|law\s+firm|law\s+group|legal)$`)
+
+var annexRe = regexp.MustCompile(`^(?i:schedule|annex|appendix|exhibit|attachment|enclosure)\b`)
+
 func isSuffixOnly(s string) bool {
 	base, suffix := splitFirm(s)
 	return base == "" && suffix != "" || suffixOnlyRe.MatchString(strings.Trim(s, " ,."))
@@ -362,11 +463,12 @@ func (e *Extractor) isFirm(s string) bool {
 	if _, ok := e.aliases[firmKey(s)]; ok {
 		return true
 	}
-	if firmSuffixRe.MatchString(s) {
-		// "John Smith, Attorney at Law" is a person.
-		if !(personRe.MatchString(strings.Split(s, ",")[0]) && attorneyAtLawRe.MatchString(s)) {
-			return true
-		}
+	// "John Smith, Attorney at Law": a sole practitioner's practice.
+	if attorneyAtRe.MatchString(s) || lawOfficeRe.MatchString(s) {
+		return true
+	}
+	if firmSuffixRe.MatchString(s) || firmWordRe.MatchString(s) && !titleRe.MatchString(s) {
+		return true
 	}
 	if firmLikeRe.MatchString(s) && !titleRe.MatchString(s) {
 		return true
@@ -395,8 +497,6 @@ func (e *Extractor) isLawFirm(s string) bool {
 	}
 	return firmSuffixRe.MatchString(s) || firmLikeRe.MatchString(s)
 }
-
-var attorneyAtLawRe = regexp.MustCompile(`(?i),\s*attorney`)
 
 func isPerson(s string) bool {
 	n := stripTitle(s)
@@ -480,6 +580,7 @@ func bestVariant(names []string) string {
 // letterheadFirm finds a law firm's name with a law-firm suffix in the
 // letterhead, or a known firm.
 func (e *Extractor) letterheadFirm(d *doc) string {
+	dated := false
 	for i, b := range d.blocks {
 		if i >= d.body && i > 3 {
 			break
@@ -487,6 +588,22 @@ func (e *Extractor) letterheadFirm(d *doc) string {
 		for _, l := range strings.Split(b, "\n") {
 			for _, c := range strings.Split(l, "\t") {
 				c = collapse(c)
+				// "[Letterhead of Smith & Jones]", "[SMITH & JONES LETTERHEAD]"
+				if m := letterheadOfRe.FindStringSubmatch(c); m != nil {
+					c = m[1] + m[2]
+				}
+				if lawOfficeRe.MatchString(c) {
+					return c
+				}
+				if !dated && findDateOK(c) {
+					dated = true
+				}
+				// Above the date, partners' names joined by "&" are the firm
+				// ("Parsons Behle & Latimer"); below it they may be the
+				// addressee ("Johnson & Johnson").
+				if !dated && len(c) < 70 && partnersRe.MatchString(c) {
+					return c
+				}
 				if !containsAny(c, lawSuffixWords...) {
 					if len(c) < 80 && !strings.ContainsAny(c, "0123456789@") && e.known(c) {
 						return c
@@ -507,6 +624,11 @@ func (e *Extractor) letterheadFirm(d *doc) string {
 	}
 	return ""
 }
+
+var (
+	letterheadOfRe = regexp.MustCompile(`^\[?\s*(?i:(?:on\s+)?(?:the\s+)?letterhead\s+of)\s+(.+?)\s*\]?$|^\[\s*(.+?)\s+(?i:letterhead)\s*\]$`)
+	partnersRe     = regexp.MustCompile(`^[A-Z][A-Za-z'.-]+(?:,?\s[A-Z][A-Za-z'.-]+)*,?\s(?:&|and)\s[A-Z][A-Za-z'.-]+(?:,?\s[A-Z][A-Za-z'.-]+)*$`)
+)
 
 func suffixSep(s string) string {
 	if strings.HasPrefix(s, "P.") || strings.Contains(strings.ToLower(s), "professional") || s == "Chartered" {

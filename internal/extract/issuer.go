@@ -10,7 +10,7 @@ import (
 // companyTermRe is the defined-term parenthetical that names the issuer:
 // (the "Company"), (the Company), (hereinafter the "Registrant"), ...
 // Group 1 is the term. Quotes are normalized to ASCII by newDoc.
-var companyTermRe = regexp.MustCompile(`\((?:(?:hereinafter|herein|collectively|together with its (?:consolidated )?subsidiaries,?|(?:hereinafter |herein )?referred to (?:herein )?as|hereinafter called|herein called)\s+)?(?:the\s+)?"?(Company|Registrant|Issuer|Corporation|Trust|Partnership|Operating Partnership|Fund|REIT|Bank|Parent|Guarantor|Bancorp)"?(?:\s*(?:,|or|and)\s*[^()]{0,60})?\)`)
+var companyTermRe = regexp.MustCompile(`\((?:"[^"()]{1,40}"\s+or\s+)?(?:(?:hereinafter|herein|collectively|together with its (?:consolidated )?subsidiaries,?|(?:hereinafter |herein )?referred to (?:herein )?as|hereinafter called|herein called)\s+)?(?:the\s+)?"?(Company|Registrant|Issuer|Corporation|Trust|Partnership|Operating Partnership|Fund|REIT|Bank|Parent|Guarantor|Bancorp)"?(?:\s*(?:,|or|and)\s*[^()]{0,60})?\)`)
 
 // termRank orders the defined terms: "the Company" is the issuer even when
 // a "Trust" or "Bank" is defined first.
@@ -84,7 +84,7 @@ func (d *doc) issuer() (name, state string) {
 	for _, p := range d.header() {
 		if len(p) > 3 && strings.EqualFold(p[:3], "re:") {
 			if m := entityRe.FindStringIndex(p[3:]); m != nil {
-				return strings.TrimRight(strings.TrimSpace(p[3:3+m[1]]), ","), ""
+				return strings.TrimRight(strings.TrimSpace(p[3+m[0]:3+m[1]]), ","), ""
 			}
 		}
 	}
@@ -111,6 +111,12 @@ func statePlace(descr string) string {
 	}
 	if ps := findPlaces(descr, false); len(ps) > 0 {
 		return ps[0]
+	}
+	// "an Israeli company", "a Swiss stock corporation"
+	for _, w := range strings.Fields(descr) {
+		if p := adjectives[strings.Trim(w, ",")]; p != "" {
+			return p
+		}
 	}
 	return ""
 }
@@ -261,7 +267,18 @@ func nameToken(w string) bool {
 		return true
 	}
 	r, _ := utf8.DecodeRuneInString(w)
-	return unicode.IsUpper(r) || unicode.IsDigit(r)
+	if unicode.IsUpper(r) || unicode.IsDigit(r) {
+		return true
+	}
+	// "eBay", "iRobot": a capital inside a word that starts lower case.
+	if unicode.IsLower(r) && len(w) > 2 && !connectors[w] {
+		for _, c := range w[1:] {
+			if unicode.IsUpper(c) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func capitalizedRun(s string) bool {

@@ -454,7 +454,7 @@ func (d *doc) jurisdictions() []string {
 	from, to := d.bodyRange()
 	for i := from; i < to; i++ {
 		p, lp := d.paras[i], d.lparas[i]
-		if !containsAny(lp, "law", "code", "statute", " act") || !containsAny(lp, scopeWords...) {
+		if !containsAny(lp, "law", "code", "statute", " act") {
 			continue
 		}
 		for _, sp := range sentenceSpans(p) {
@@ -567,7 +567,7 @@ var (
 	negativePhrases = []string{"no opinion", "not express", "not render", "not purport", "not opine", "not cover", "not pass",
 		"any opinion", "expert", "hold ourselves out", "admitted", "member of the bar", "members of the bar", "qualified to practice"}
 	negOpinionPhrases = []string{"no opinion", "not express", "not render", "not opine", "not cover", "not pass"}
-	otherThanPhrases  = []string{"other than ", "except for ", "except "}
+	otherThanPhrases  = []string{"other than ", "other than, ", "except for ", "except "}
 	// stopPhrases end a covered-law list where the next clause begins.
 	stopPhrases = []string{" and we ", ", we ", "; we ", " and i ", ", i ", "; i ", " and do ", " and does ", " and express",
 		" and render", " and no ", "in each case", "as in effect", "as currently in effect", "including the statutory",

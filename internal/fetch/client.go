@@ -32,7 +32,7 @@ var ErrUserAgent = errors.New(`EDGAR needs to know who is asking. The SEC's fair
 	`or the ` + UserAgentEnv + ` environment variable`)
 
 var (
-	emailRE = regexp.MustCompile(`^<?[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}>?$`)
+	emailRE = regexp.MustCompile(`^[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}$`)
 	nameRE  = regexp.MustCompile(`\pL`)
 )
 
@@ -42,6 +42,7 @@ func CheckUserAgent(ua string) error {
 	words := strings.Fields(ua)
 	email, name := false, false
 	for _, w := range words {
+		w = strings.Trim(w, "()[]<>,;\"'")
 		switch {
 		case emailRE.MatchString(w):
 			email = true

@@ -17,7 +17,7 @@ import (
 const testUA = "Exhibits Test Suite tests@exhibits.example"
 
 func TestCheckUserAgent(t *testing.T) {
-	good := []string{"Jane Doe jane.doe@lawfirm.com", "Acme Research LLC <ops@acme.io>", "Sample Company Name AdminContact@sample.com"}
+	good := []string{"Jane Doe jane.doe@lawfirm.com", "Acme Research LLC <ops@acme.io>", "Sample Company Name AdminContact@sample.com", "LawLib Research/2.0 (research@lawlib.example)"}
 	bad := []string{"", "   ", "jane.doe@lawfirm.com", "Jane Doe", "Mozilla/5.0 (X11; Linux x86_64)", "Go-http-client/1.1", "Jane Doe jane@localhost"}
 	for _, ua := range good {
 		if err := CheckUserAgent(ua); err != nil {

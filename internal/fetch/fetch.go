@@ -7,9 +7,15 @@
 // downloads only the documents of type EX-5*, into
 // DIR/raw/<CIK>/<ACCESSION>/<file>, with the filing's record
 // (edgar.Filing) written last as filing.json: its presence means the
-// folder is complete, and a later run skips it. Every file is downloaded
-// into DIR/.exhibits/fetch/tmp and renamed into place, so an interrupted
-// run leaves nothing half-written under raw/.
+// folder is complete, and a later run skips it.
+//
+// Nothing under raw/ is ever half-written, whatever stops a run (Ctrl-C,
+// kill -9, a full disk). Every file is downloaded into
+// DIR/.exhibits/fetch/tmp and renamed, whole, into a staging folder
+// DIR/.exhibits/fetch/staging/<ACCESSION>; when the filing's letters
+// and record are all there, the folder is renamed into raw/. A killed
+// run's temporary files are cleared by the next run, which keeps what it
+// staged and fetches only the rest.
 package fetch
 
 import (
@@ -109,6 +115,7 @@ func Run(ctx context.Context, o Options) (*Summary, error) {
 	if o.Client == nil {
 		return nil, errors.New("fetch: no client")
 	}
+	sent := o.Client.Requests()
 	if o.Filter.From == "" || o.Filter.To == "" {
 		return nil, errors.New("fetch: no date range")
 	}
@@ -157,7 +164,7 @@ func Run(ctx context.Context, o Options) (*Summary, error) {
 
 	sum := r.sum
 	defer func() {
-		sum.Requests = o.Client.Requests()
+		sum.Requests = o.Client.Requests() - sent
 		sum.Elapsed = time.Since(start)
 	}()
 	sum.Quarters = Quarters(from, to)
@@ -382,7 +389,7 @@ func (r *run) fetchDocuments(ctx context.Context, j *job) (int, error) {
 	// whole, record and all: a folder under raw/ is always complete, even
 	// to an update running beside this fetch.
 	final := r.folder(j.CIK, j.Accession)
-	stage := filepath.Join(r.state, "staging", j.CIK, j.Accession)
+	stage := filepath.Join(r.state, "staging", j.Accession)
 	have := func(name string) bool {
 		for _, d := range []string{stage, final} {
 			if _, err := os.Stat(filepath.Join(d, name)); err == nil {
@@ -480,7 +487,6 @@ func (r *run) publish(stage, final string) error {
 			return err
 		}
 	}
-	os.Remove(filepath.Dir(stage)) // the CIK folder, if now empty
 	return nil
 }
 
@@ -492,23 +498,24 @@ func (r *run) documents(ctx context.Context, j *job) (docs []IndexDocument, whol
 	dir := filingDir(j.CIK, j.Accession)
 	fi, err := r.getIndex(ctx, dir+j.Accession+"-index.htm", ParseIndexHTM)
 	if err == nil {
-		typed := false
+		// A filing of the 1990s links only its complete submission (with
+		// or without a type beside it): no document is a file of its own.
+		split := false
 		var sub *IndexDocument
 		for i, d := range fi.Documents {
 			if d.Path == "" || !strings.HasPrefix(d.Path, "/") {
 				continue
 			}
-			if d.Type != "" {
-				typed = true
+			if d.Filename == j.Accession+".txt" {
+				sub = &fi.Documents[i]
+				continue
 			}
+			split = true
 			if IsExhibit5(d.Type) && textDocument(d.Filename) {
 				docs = append(docs, d)
 			}
-			if d.Filename == j.Accession+".txt" {
-				sub = &fi.Documents[i]
-			}
 		}
-		if !typed && sub != nil {
+		if !split && sub != nil {
 			return nil, sub, nil
 		}
 		return docs, nil, nil
@@ -634,7 +641,7 @@ func (r *run) writeFile(dst string, src io.Reader, limit int64) (err error) {
 		return err
 	}
 	if n > limit {
-		return fmt.Errorf("%w: larger than %d MB", errTooLarge, limit>>20)
+		return fmt.Errorf("%w: larger than %s", errTooLarge, size(limit))
 	}
 	if err = f.Chmod(0o644); err != nil {
 		return err

@@ -258,7 +258,16 @@ func TestFetchMasterIndex(t *testing.T) {
 }
 
 func TestFetchUnsplitSubmission(t *testing.T) {
+	for _, noPage := range []bool{false, true} {
+		t.Run(fmt.Sprint("no index page ", noPage), func(t *testing.T) { testUnsplit(t, noPage) })
+	}
+}
+
+func testUnsplit(t *testing.T, noIndexPage bool) {
 	filings := edgartest.Sample()
+	for _, f := range filings {
+		f.NoIndexPage = f.NoIndexPage || noIndexPage && f.Unsplit
+	}
 	srv := edgartest.New(filings...)
 	defer srv.Close()
 	site := t.TempDir()
@@ -299,6 +308,34 @@ func TestFetchByFileNames(t *testing.T) {
 	}
 	if rec := readRecord(t, site, "1650001", "0001477932-22-004455"); rec.Documents[0].Type != "EX-5.1" {
 		t.Errorf("record: %+v", rec)
+	}
+}
+
+func TestFetchIntoExistingFolder(t *testing.T) {
+	// A folder already under raw/ without its record (put there by hand,
+	// say): what it has is kept, the rest joins it, the record last.
+	filings := edgartest.Sample()
+	srv := edgartest.New(filings...)
+	defer srv.Close()
+	site := t.TempDir()
+	dir := filepath.Join(site, "raw", "49123", bellwether)
+	os.MkdirAll(dir, 0o755)
+	os.WriteFile(filepath.Join(dir, "d287310dex52.htm"), edgartest.Letter(filings, bellwether, "EX-5.2"), 0o644)
+	sum := runFetch(t, srv, site, Filter{})
+	if got := files(t, site); !slices.Equal(got, sampleFiles) || sum.Letters != 2 {
+		t.Fatalf("files %q, %+v", got, sum)
+	}
+	for _, p := range paths(srv.Requests()) {
+		if strings.HasSuffix(p, "d287310dex52.htm") {
+			t.Errorf("fetched %s, which was there", p)
+		}
+	}
+	if rec := readRecord(t, site, "49123", bellwether); len(rec.Documents) != 2 {
+		t.Errorf("record: %+v", rec)
+	}
+	checkWhole(t, site, filings)
+	if _, err := os.Stat(filepath.Join(site, ".exhibits", "fetch", "staging", bellwether)); err == nil {
+		t.Error("staging folder left behind")
 	}
 }
 
@@ -478,7 +515,7 @@ func TestFetchResumeAfterKill(t *testing.T) {
 	if before := files(t, site); len(before) != 0 {
 		t.Errorf("after the kill, raw/ holds %q", before)
 	}
-	stage := filepath.Join(site, ".exhibits", "fetch", "staging", "49123", bellwether)
+	stage := filepath.Join(site, ".exhibits", "fetch", "staging", bellwether)
 	staged, _ := os.ReadDir(stage)
 	if len(staged) != 1 || staged[0].Name() != "d287310dex51.htm" {
 		t.Fatalf("staged after the kill: %v", staged)
@@ -505,7 +542,7 @@ func TestFetchResumeAfterKill(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(site, ".exhibits", "fetch", "tmp")); err == nil {
 		t.Error("the killed run's temporary files were not cleared")
 	}
-	if _, err := os.Stat(filepath.Join(site, ".exhibits", "fetch", "staging", "49123")); err == nil {
+	if _, err := os.Stat(filepath.Join(site, ".exhibits", "fetch", "staging", bellwether)); err == nil {
 		t.Error("staging folder left after the filing was published")
 	}
 }
@@ -586,5 +623,49 @@ func TestFetchProgress(t *testing.T) {
 	s := out.b.String()
 	if !strings.Contains(s, "\r[") || !strings.Contains(s, "/3 filings") || !strings.HasSuffix(s, "\r\033[K") {
 		t.Errorf("progress output %q", s)
+	}
+}
+
+func TestFetchManyFilings(t *testing.T) {
+	// Four hundred filings across two quarters, eight workers, the limiter
+	// opened wide (only a test may): every letter arrives once, whole.
+	body := edgartest.Letter(edgartest.Sample(), northwind, "EX-5.1")
+	var filings []*edgartest.Filing
+	for i := range 400 {
+		f := &edgartest.Filing{
+			Accession: fmt.Sprintf("0001193125-22-%06d", 300000+i), Form: []string{"S-8", "S-3", "S-1/A", "10-Q"}[i%4],
+			Filed:     fmt.Sprintf("2022-%02d-%02d", 4+i%6, 1+i%28),
+			Filers:    []edgartest.Filer{{CIK: fmt.Sprint(1700000 + i%150), Company: fmt.Sprintf("Company %d Inc.", i%150)}},
+			Documents: []edgartest.Document{{Type: "EX-5.1", Filename: fmt.Sprintf("ex5-%d.htm", i), Body: body}},
+		}
+		if i%10 == 0 {
+			f.Documents = append(f.Documents, edgartest.Document{Type: "EX-5.2", Filename: fmt.Sprintf("ex5b-%d.htm", i), Body: body[:len(body)/2]})
+		}
+		filings = append(filings, f)
+	}
+	srv := edgartest.New(filings...)
+	defer srv.Close()
+	c := testClient(t, srv.URL)
+	c.lim = newLimiter(2000)
+	site := t.TempDir()
+	sum, err := Run(context.Background(), Options{Site: site, Client: c, Workers: 8, Filter: Filter{From: "2022-04-01", To: "2022-09-30"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// 10-Qs are not asked for: 300 filings; the 40 with two letters are
+	// all S-8s and S-1/As (i%10 == 0 is even).
+	if sum.Seen != 300 || sum.Filings != 300 || sum.Letters != 340 || len(sum.Failed) != 0 {
+		t.Fatalf("summary %+v", sum)
+	}
+	if n := len(files(t, site)); n != 640 {
+		t.Errorf("%d files, want 640", n)
+	}
+	checkWhole(t, site, filings)
+	seen := map[string]int{}
+	for _, r := range srv.Requests() {
+		seen[r.Path]++
+		if seen[r.Path] > 1 && !strings.Contains(r.Path, "full-index") {
+			t.Errorf("%s fetched twice", r.Path)
+		}
 	}
 }

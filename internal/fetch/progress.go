@@ -14,6 +14,7 @@ func (r *run) startProgress(total int) (stop func()) {
 		return func() {}
 	}
 	start := time.Now()
+	sent := r.Client.Requests()
 	done := make(chan struct{})
 	finished := make(chan struct{})
 	draw := func() {
@@ -26,9 +27,14 @@ func (r *run) startProgress(total int) (stop func()) {
 		if total > 0 {
 			fill = n * width / total
 		}
-		rate := float64(r.Client.Requests()) / max(time.Since(start).Seconds(), 0.001)
-		fmt.Fprintf(r.Progress, "\r[%s%s] %d/%d filings · %d letters · %d failed · %.1f req/s ",
-			strings.Repeat("#", fill), strings.Repeat(".", width-fill), n, total, s.Letters, len(s.Failed), rate)
+		elapsed := time.Since(start)
+		rate := float64(r.Client.Requests()-sent) / max(elapsed.Seconds(), 0.001)
+		eta := ""
+		if n > 0 && n < total {
+			eta = " · " + (elapsed / time.Duration(n) * time.Duration(total-n)).Round(time.Second).String() + " left"
+		}
+		fmt.Fprintf(r.Progress, "\r[%s%s] %d/%d filings · %d letters · %d failed · %.1f req/s%s\033[K",
+			strings.Repeat("#", fill), strings.Repeat(".", width-fill), n, total, s.Letters, len(s.Failed), rate, eta)
 	}
 	go func() {
 		defer close(finished)

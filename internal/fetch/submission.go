@@ -67,7 +67,7 @@ func CutExhibit5(r io.Reader, max int, fn func(HeaderDocument, []byte) error) er
 		case inText:
 			if keep {
 				if buf.Len()+len(line) > max {
-					return fmt.Errorf("%s document %s: larger than %d MB", doc.Type, doc.Sequence, max>>20)
+					return fmt.Errorf("%s document %s: larger than %s", doc.Type, doc.Sequence, size(int64(max)))
 				}
 				buf.Write(line)
 			}
@@ -154,4 +154,12 @@ func (r *run) cutFromSubmission(ctx context.Context, dir string, have func(strin
 		return n, nil, fmt.Errorf("%s: %w", r.Client.URL(sub.Path), err)
 	}
 	return n, recs, nil
+}
+
+// size says n bytes the way a person reads it.
+func size(n int64) string {
+	if n >= 1<<20 {
+		return fmt.Sprintf("%d MiB", n>>20)
+	}
+	return fmt.Sprintf("%d KiB", n>>10)
 }

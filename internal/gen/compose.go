@@ -55,7 +55,10 @@ func compose(r *rand.Rand, s *spec) {
 	act := strings.Trim(actName, "\u201c\u201d")
 	fileNo := ""
 	if chance(r, 0.6) {
-		fileNo = fmt.Sprintf(" (File No. %s)", s.RegNo)
+		fileNo = fmt.Sprintf(" (%s %s)", pick(r, []string{"File No.", "File No.", "Registration No."}), s.RegNo)
+	}
+	if strings.HasSuffix(s.FilingForm, "/A") && chance(r, 0.6) {
+		fileNo += ", as amended"
 	}
 
 	// Heading and letterhead.
@@ -103,7 +106,14 @@ func compose(r *rand.Rand, s *spec) {
 		}
 		s.add(block{Kind: bLetterhead, Lines: lh})
 	}
-	s.add(block{Kind: bDate, Text: longDate(s.Date)})
+	// Counsel abroad write dates, salutations and closings their own way.
+	intl := s.Firm != nil && s.Firm.Foreign != nil && !strings.Contains(s.Firm.Foreign.LawPhrase, "Canada") &&
+		s.Firm.Foreign.Name != "Marshall Islands" && chance(r, 0.7)
+	if intl {
+		s.add(block{Kind: bDate, Text: fmt.Sprintf("%d %s %d", s.Date.Day(), months[s.Date.Month()-1], s.Date.Year())})
+	} else {
+		s.add(block{Kind: bDate, Text: longDate(s.Date)})
+	}
 
 	// Addressee.
 	var addr []string
@@ -347,7 +357,19 @@ func compose(r *rand.Rand, s *spec) {
 	} else if chance(r, 0.1) {
 		sal = "Dear Sir or Madam:"
 	}
-	s.add(block{Kind: bSalutation, Text: sal})
+	if intl {
+		sal = pick(r, []string{"Dear Sirs", "Dear Sir or Madam", "Ladies and Gentlemen"})
+		// The subject line follows the salutation in English-style letters.
+		if n := len(s.Parts); s.Parts[n-1].Kind == bRe {
+			re := s.Parts[n-1]
+			s.Parts[n-1] = block{Kind: bSalutation, Text: sal}
+			s.add(re)
+		} else {
+			s.add(block{Kind: bSalutation, Text: sal})
+		}
+	} else {
+		s.add(block{Kind: bSalutation, Text: sal})
+	}
 
 	// Introduction.
 	commission := fmt.Sprintf("the Securities and Exchange Commission (the %s)", q("Commission"))
@@ -367,7 +389,13 @@ func compose(r *rand.Rand, s *spec) {
 		s.para("We have acted as special %s counsel to %s, %s (the %s), in connection with the Registration Statement on Form %s%s (the %s) filed by the Company with %s under %s, relating to %s.",
 			is.State, is.Name, is.Entity, q("Company"), form, fileNo, q("Registration Statement"), commission, act33, thing)
 	default:
-		switch r.IntN(3) {
+		switch r.IntN(5) {
+		case 3:
+			s.para("You have requested our opinion with respect to certain matters in connection with the filing by %s, %s (the %s), of a Registration Statement on Form %s%s (the %s) with %s under %s, including a related prospectus filed with the Registration Statement, covering %s.",
+				is.Name, is.Entity, q("Company"), form, fileNo, q("Registration Statement"), commission, act33, thing)
+		case 4:
+			s.para("We have examined the Registration Statement on Form %s%s to be filed by %s, %s (the %s), with %s on or about %s (the %s), in connection with the registration under %s of %s.",
+				form, fileNo, is.Name, is.Entity, q("Company"), commission, longDate(s.Date), q("Registration Statement"), act33, thing)
 		case 0:
 			s.para("We have acted as counsel to %s, %s (the %s), in connection with the preparation and filing with %s of a Registration Statement on Form %s%s (the %s) under %s, relating to %s.",
 				is.Name, is.Entity, q("Company"), commission, form, fileNo, q("Registration Statement"), act33, thing)
@@ -453,7 +481,21 @@ func compose(r *rand.Rand, s *spec) {
 	}
 
 	// Limitation to the laws covered.
-	switch r.IntN(3) {
+	bar := ""
+	if inHouse {
+		bar = pick(r, usPlaces).State
+	} else if s.Firm.Foreign == nil {
+		bar = s.Firm.Place.State
+	}
+	lim := r.IntN(3)
+	if bar != "" && bar != "District of Columbia" && chance(r, 0.3) {
+		lim = 3
+	}
+	switch lim {
+	case 3:
+		// Where counsel is admitted is not what the opinion covers.
+		s.para("%s %s of the bar of the State of %s, and %s do not purport to be experts on, or to express any opinion herein concerning, any law other than %s.",
+			We, map[bool]string{true: "am a member", false: "are members"}[inHouse], bar, we, s.Laws)
 	case 0:
 		s.para("The opinions expressed herein are limited to %s, and %s express no opinion as to the effect of the laws of any other jurisdiction.", s.Laws, we)
 	case 1:
@@ -477,7 +519,11 @@ func compose(r *rand.Rand, s *spec) {
 	s.para("%s hereby consent to the filing of this opinion %s%s. In giving this consent, %s do not thereby admit that %s %s within the category of persons whose consent is required under Section 7 of the %s or the rules and regulations of the Commission thereunder.",
 		We, what, ref, we, we, map[bool]string{true: "am", false: "are"}[inHouse], act)
 
-	s.add(block{Kind: bClosing, Text: pick(r, []string{"Very truly yours,", "Very truly yours,", "Sincerely,", "Respectfully submitted,", "Yours truly,"})})
+	closing := pick(r, []string{"Very truly yours,", "Very truly yours,", "Sincerely,", "Respectfully submitted,", "Yours truly,"})
+	if intl {
+		closing = pick(r, []string{"Yours faithfully,", "Yours faithfully", "Yours sincerely,"})
+	}
+	s.add(block{Kind: bClosing, Text: closing})
 	var sig []string
 	if inHouse {
 		sig = []string{"/s/ " + s.Signer.Name, s.Signer.Name, s.Signer.Title}
@@ -535,7 +581,19 @@ func (s *spec) lawsFor(r *rand.Rand, debt bool) {
 	}
 	if chance(r, 0.3) {
 		law = "the laws of the State of " + st
+		if st == "Massachusetts" || st == "Pennsylvania" || st == "Virginia" {
+			law = "the laws of the Commonwealth of " + st
+		}
 	}
+	if st == "Delaware" {
+		switch r.IntN(5) {
+		case 0:
+			law = "the Delaware General Corporation Law"
+		case 1:
+			law = "the General Corporation Law of the State of Delaware, including the statutory provisions, all applicable provisions of the Delaware Constitution and reported judicial decisions interpreting the foregoing"
+		}
+	}
+	federal := pick(r, []string{"the federal laws of the United States", "the federal laws of the United States of America", "the laws of the United States of America"})
 	switch {
 	case s.Local:
 		s.Juris = []string{st}
@@ -545,14 +603,14 @@ func (s *spec) lawsFor(r *rand.Rand, debt bool) {
 		s.Laws = "the laws of the State of New York and " + law
 		if chance(r, 0.3) {
 			s.Juris = []string{"United States", "New York", st}
-			s.Laws = "the federal laws of the United States of America, the laws of the State of New York and " + law
+			s.Laws = federal + ", the laws of the State of New York and " + law
 		}
 	case debt:
 		s.Juris = []string{"New York"}
 		s.Laws = "the laws of the State of New York"
 	case chance(r, 0.25):
 		s.Juris = []string{"United States", st}
-		s.Laws = "the federal laws of the United States and " + law
+		s.Laws = federal + " and " + law
 	default:
 		s.Juris = []string{st}
 		s.Laws = law

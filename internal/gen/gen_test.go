@@ -275,7 +275,9 @@ func TestLabelsMatchText(t *testing.T) {
 		d := l.Date
 		var y, m, dd int
 		fmt.Sscanf(d, "%d-%d-%d", &y, &m, &dd)
-		has("date", fmt.Sprintf("%s %d, %d", months[m-1], dd, y))
+		if !strings.Contains(low, strings.ToLower(fmt.Sprintf("%s %d, %d", months[m-1], dd, y))) {
+			has("date", fmt.Sprintf("%d %s %d", dd, months[m-1], y))
+		}
 		has("form", "Form "+l.Form)
 		if l.Shares != nil {
 			has("shares", commas(*l.Shares))

@@ -54,6 +54,7 @@ type issuer struct {
 type firm struct {
 	ID      int
 	Base    string   // name without legal-form suffix
+	Person  bool     // a sole practitioner: "Law Offices of Jane Doe"
 	Names   []string // full names as the firm may write them
 	Place   place
 	Street  string
@@ -233,6 +234,7 @@ func newFirm(seed uint64, id int, f *foreign) *firm {
 		fm.Base = strings.Join(names[:len(names)-1], sep) + " & " + names[len(names)-1]
 	}
 	if person {
+		fm.Person = true
 		switch r.IntN(3) {
 		case 0:
 			fm.Names = []string{"Law Offices of " + fm.Base}
@@ -413,7 +415,7 @@ func newSpec(seed uint64, i int) *spec {
 	} else {
 		s.Firm = pickFirm(r, seed, s.Issuer.Foreign)
 		s.FirmName = pick(r, s.Firm.Names)
-		if s.Year < 1996 && chance(r, 0.5) && s.Firm.Foreign == nil && !strings.Contains(s.FirmName, "Professional") && !strings.Contains(s.FirmName, "P.C.") {
+		if s.Year < 1996 && chance(r, 0.5) && s.Firm.Foreign == nil && !s.Firm.Person && !strings.Contains(s.FirmName, "Professional") && !strings.Contains(s.FirmName, "P.C.") {
 			s.FirmName = s.Firm.Base // before LLPs were common
 		}
 		if chance(r, 0.4) && !strings.HasPrefix(s.FirmName, "Law Offices") {

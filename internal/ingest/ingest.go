@@ -13,6 +13,7 @@ package ingest
 import (
 	"cmp"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -54,7 +55,13 @@ const AliasFile = "aliases.toml"
 func Run(ctx context.Context, opt Options) (Summary, error) {
 	var sum Summary
 	site := cmp.Or(opt.Site, ".")
-	lock, err := sitelock.AcquireContext(ctx, site)
+	lock, err := sitelock.TryLockContext(ctx, site)
+	if errors.Is(err, sitelock.ErrBusy) {
+		if opt.Progress != nil {
+			fmt.Fprintf(opt.Progress, "waiting: another exhibits process is writing %s...\n", site)
+		}
+		lock, err = sitelock.AcquireContext(ctx, site)
+	}
 	if err != nil {
 		return sum, err
 	}

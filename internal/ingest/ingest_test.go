@@ -11,6 +11,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"syscall"
@@ -19,6 +20,7 @@ import (
 
 	"github.com/exhibits/exhibits/internal/gen"
 	"github.com/exhibits/exhibits/internal/letter"
+	"github.com/exhibits/exhibits/internal/sitelock"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/ids.golden")
@@ -298,9 +300,57 @@ func TestBadInputs(t *testing.T) {
 		strings.Repeat("<div>", 100000) + "deep" + `</body></html>`
 	writeFile(t, filepath.Join(dir, "hostile.htm"), []byte(hostile))
 
+	// A gzip bomb: 200 MB of zeros in 200 KB; read up to the limit, no more.
+	var bomb bytes.Buffer
+	zw, _ := gzip.NewWriterLevel(&bomb, gzip.BestSpeed)
+	zeros := make([]byte, 1<<20)
+	for range 200 {
+		zw.Write(zeros)
+	}
+	zw.Close()
+	writeFile(t, filepath.Join(dir, "bomb.txt.gz"), bomb.Bytes())
+	// A million tiny lines: goes through, in bounded time.
+	writeFile(t, filepath.Join(dir, "lines.txt"), append([]byte("We are of the opinion:\n"), bytes.Repeat([]byte("x\n"), 1_000_000)...))
+	// A submission of 10,000 documents, one of them an EX-5.
+	var sub strings.Builder
+	sub.WriteString(strings.SplitAfter(noEX5, "</SEC-HEADER>\n")[0])
+	for i := range 10000 {
+		fmt.Fprintf(&sub, "<DOCUMENT>\n<TYPE>EX-99.%d\n<SEQUENCE>%d\n<TEXT>\nexhibit %d\n</TEXT>\n</DOCUMENT>\n", i, i+1, i)
+	}
+	ex5, _ := os.ReadFile(writeLetter(t, t.TempDir(), "x.txt", 3))
+	fmt.Fprintf(&sub, "<DOCUMENT>\n<TYPE>EX-5.1\n<SEQUENCE>10001\n<TEXT>\n%s</TEXT>\n</DOCUMENT>\n</SEC-DOCUMENT>\n", ex5)
+	writeFile(t, filepath.Join(dir, "many-documents.txt"), []byte(sub.String()))
+
+	// Bounds, for all of it with two workers: 60 s (a few seconds on an
+	// idle machine) and 2 GiB of heap at the peak (two files of the
+	// 128 MiB limit being read at once, with their buffers' growth).
+	huge, bomb, zeros = nil, bytes.Buffer{}, nil
+	runtime.GC()
+	stop := make(chan struct{})
+	peak := make(chan uint64)
+	go func() {
+		var top uint64
+		var ms runtime.MemStats
+		for {
+			runtime.ReadMemStats(&ms)
+			top = max(top, ms.HeapInuse)
+			select {
+			case <-stop:
+				peak <- top
+				return
+			case <-time.After(20 * time.Millisecond):
+			}
+		}
+	}()
 	site := t.TempDir()
 	start := time.Now()
 	sum, err := Run(context.Background(), Options{Site: site, Paths: []string{dir, filepath.Join(dir, "missing.txt")}, Jobs: 2})
+	close(stop)
+	if p := <-peak; p > 2<<30 {
+		t.Errorf("peak heap %d MiB, more than 2 GiB", p>>20)
+	} else {
+		t.Logf("peak heap %d MiB", p>>20)
+	}
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -318,6 +368,7 @@ func TestBadInputs(t *testing.T) {
 		"truncated.txt.gz": "gzip: unexpected EOF",
 		"huge.txt":         "exhibit of 100 MiB, more than the 16 MiB a letter may be",
 		"missing.txt":      "stat: no such file or directory",
+		"bomb.txt.gz":      "larger than 128 MiB, the most one input may be",
 	} {
 		if got, ok := failed[name]; !ok || !strings.Contains(got, reason) {
 			t.Errorf("%s: failed with %q, want %q", name, got, reason)
@@ -330,9 +381,10 @@ func TestBadInputs(t *testing.T) {
 	if len(sum.Skipped) != 1 || filepath.Base(sum.Skipped[0].File) != "noex5.txt" || sum.Skipped[0].Reason != "submission holds no EX-5 document" {
 		t.Errorf("skipped: %+v", sum.Skipped)
 	}
-	if sum.Written != 3 {
-		t.Errorf("%d written, want 3 (good, latin1, hostile)", sum.Written)
+	if sum.Written != 5 {
+		t.Errorf("%d written, want 5 (good, latin1, hostile, lines, many-documents)", sum.Written)
 	}
+
 	pages := checkPages(t, site)
 	for _, l := range pages {
 		page, _ := os.ReadFile(filepath.Join(site, LettersDir, l.ID, "index.md"))
@@ -484,4 +536,33 @@ func gzipped(b []byte) []byte {
 	zw.Write(b)
 	zw.Close()
 	return buf.Bytes()
+}
+
+// TestWaitsForLock: a run waits, saying so, while another process holds
+// the site, then goes ahead.
+func TestWaitsForLock(t *testing.T) {
+	site := t.TempDir()
+	held, err := sitelock.Acquire(site)
+	if err != nil {
+		t.Fatal(err)
+	}
+	released := make(chan time.Time, 1)
+	go func() {
+		time.Sleep(300 * time.Millisecond)
+		released <- time.Now()
+		held.Release()
+	}()
+	var progress bytes.Buffer
+	sum, err := Run(context.Background(), Options{Site: site, Paths: []string{"testdata/in/orion-1997.txt"}, Progress: &progress})
+	if err != nil || sum.Written != 1 {
+		t.Fatalf("Run: %+v, %v", sum, err)
+	}
+	if !strings.Contains(progress.String(), "waiting: another exhibits process is writing") {
+		t.Errorf("no word of the wait: %q", progress.String())
+	}
+	select {
+	case <-released:
+	default:
+		t.Error("Run went ahead while the lock was held")
+	}
 }

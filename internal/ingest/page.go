@@ -33,7 +33,7 @@ func merge(e exhibit, md extract.Metadata) *letter.Letter {
 		InHouse:        md.InHouse,
 		Exhibit:        exhibitNumber(e.doc.Type),
 		Source: letter.Source{
-			File:      filepath.Base(e.file),
+			File:      strings.ToValidUTF8(filepath.Base(e.file), "\uFFFD"), // TOML holds UTF-8 only
 			Exhibit:   e.doc.Type,
 			Accession: e.filing.Accession,
 			CIK:       e.filing.CIK,

@@ -9,6 +9,13 @@ import "strings"
 // {{% %}}, {.class}), and e-mail autolinks (GFM linkify).
 const alwaysEscaped = "\\`*_{}[]<>|~&@"
 
+var escapedAlways = func() (t [256]bool) {
+	for i := range len(alwaysEscaped) {
+		t[alwaysEscaped[i]] = true
+	}
+	return t
+}()
+
 // lineStartEscaped open a block at the start of a line: headings, block
 // quotes, bullet items, setext underlines and thematic breaks, and
 // definition-list definitions.
@@ -44,7 +51,7 @@ func escapeInline(s string, lineStart bool) string {
 	for i := start; i < len(s); i++ {
 		c := s[i]
 		switch {
-		case strings.IndexByte(alwaysEscaped, c) >= 0:
+		case escapedAlways[c]:
 			b.WriteByte('\\')
 		case c == '-' && (i > 0 && s[i-1] == '-' || i+1 < len(s) && s[i+1] == '-'):
 			// "--" and "---" would become typographer dashes.

@@ -57,6 +57,11 @@ func sanitize(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	for i := 0; i < len(s); {
+		if c := s[i]; c >= 0x20 && c < 0x7f || c == '\n' || c == '\t' {
+			b.WriteByte(c) // the common case, first
+			i++
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		i += n
 		switch {
@@ -147,7 +152,11 @@ func renderBlock(raw []string, prev listState) (string, listState) {
 	if len(lines) == 0 {
 		return "", prev
 	}
-	if m := orderedItem.FindStringSubmatch(lines[0]); m != nil {
+	var m []string
+	if c := lines[0][0]; c >= '1' && c <= '9' {
+		m = orderedItem.FindStringSubmatch(lines[0])
+	}
+	if m != nil {
 		n, _ := strconv.Atoi(m[1])
 		delim := byte('.')
 		if prev.ordered {
@@ -162,7 +171,10 @@ func renderBlock(raw []string, prev listState) (string, listState) {
 		marker := m[1] + string(delim) + " "
 		return marker + renderLines(lines, strings.Repeat(" ", len(marker))), listState{true, n, delim}
 	}
-	if m := labelItem.FindStringSubmatch(lines[0]); m != nil {
+	if lines[0][0] == '(' {
+		m = labelItem.FindStringSubmatch(lines[0])
+	}
+	if m != nil {
 		lines[0] = m[1] + " " + m[2]
 		return "- " + renderLines(lines, "  "), listState{}
 	}

@@ -186,3 +186,14 @@ func alnum(s string) string {
 	}
 	return b.String()
 }
+
+func BenchmarkFromText(b *testing.B) {
+	text, err := os.ReadFile("testdata/plain1996.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		FromText(string(text))
+	}
+}

@@ -27,7 +27,7 @@ type Hit struct {
 	ID        string   `json:"id"`
 	Permalink string   `json:"permalink"`
 	Title     string   `json:"title"`
-	Date      string   `json:"date,omitempty"`
+	Date      string   `json:"date"`
 	Firm      []string `json:"firm"`
 	Issuer    []string `json:"issuer"`
 	Form      []string `json:"form"`

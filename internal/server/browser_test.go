@@ -164,6 +164,17 @@ func TestSearchPageInBrowser(t *testing.T) {
 	if v := evalT[[]string](t, ctx, `window.__csp`); len(v) != 0 {
 		t.Errorf("CSP violations: %v", v)
 	}
+	// Nor do the site's other pages, under the server's policy.
+	for _, p := range []string{"/", "/letters/" + testLetters[0].id + "/", "/firms/", "/about/", "/nope"} {
+		do(t, ctx, chromedp.Navigate(ts.URL+p))
+		time.Sleep(100 * time.Millisecond)
+		if v := evalT[[]string](t, ctx, `window.__csp`); len(v) != 0 {
+			t.Errorf("%s: CSP violations: %v", p, v)
+		}
+	}
+	do(t, ctx, chromedp.Navigate(ts.URL+"/search/?q=nonassessable"))
+	waitFor(t, ctx, countHits+` == 4`)
+
 	// ...and the policy is live: an inline script is refused, and reported.
 	evalT[int](t, ctx, `var s = document.createElement("script"); s.textContent = "window.__inline = true"; document.body.appendChild(s); 0`)
 	time.Sleep(200 * time.Millisecond)

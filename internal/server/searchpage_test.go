@@ -159,3 +159,27 @@ func attrOf(n *html.Node, key string) string {
 	}
 	return ""
 }
+
+// The real site build: every hit's permalink is a page the server
+// serves, and the built search page gets its results and loses its
+// static notice.
+func TestBuiltSiteServed(t *testing.T) {
+	_, ts := builtSearchSite(t)
+	r := search(t, ts, url.Values{"q": {"nonassessable"}})
+	if r.Total != 4 {
+		t.Fatalf("%d hits", r.Total)
+	}
+	for _, h := range r.Hits {
+		if code, page := getPage(t, ts.URL+h.Permalink); code != 200 || !strings.Contains(page, h.ID) {
+			t.Errorf("permalink %s: %d", h.Permalink, code)
+		}
+	}
+	code, page := getPage(t, ts.URL+"/search/?q=zeppelin")
+	if code != 200 || strings.Contains(page, `id="static-notice"`) || !strings.Contains(page, `class="hit"`) ||
+		strings.Contains(page, "exhibits:results") || !strings.Contains(page, `value="zeppelin"`) {
+		t.Errorf("built search page with a query: %d\n%s", code, page)
+	}
+	if code, page := getPage(t, ts.URL+"/definitely/missing/"); code != 404 || !strings.Contains(page, "<html") {
+		t.Errorf("missing page: %d, want the site's 404 page", code)
+	}
+}

@@ -103,7 +103,7 @@ func siteState(t *testing.T, dir string) int {
 // goes through. Each round builds the other of two versions of the
 // content, so both outcomes can be seen.
 func TestKillDuringBuild(t *testing.T) {
-	const base, extra = 200, 40
+	const base, extra = 120, 30
 	dir := t.TempDir()
 	writeLetters(t, dir, 0, base+extra)
 	letters := filepath.Join(dir, "content", "letters")
@@ -127,15 +127,31 @@ func TestKillDuringBuild(t *testing.T) {
 		}
 	}
 	setContent(base)
-	start := time.Now()
 	build(t, dir)
-	took := time.Since(start)
 	if got := siteState(t, dir); got != base {
 		t.Fatalf("first build: %d letters", got)
 	}
 	exe, err := os.Executable()
 	if err != nil {
 		t.Fatal(err)
+	}
+	child := func() *exec.Cmd {
+		cmd := exec.Command(exe, "-test.run=^$")
+		cmd.Env = append(os.Environ(), childEnv+"="+dir)
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		return cmd
+	}
+	// How long a build process takes, start-up included.
+	setContent(base + extra)
+	start := time.Now()
+	if err := child().Wait(); err != nil {
+		t.Fatal(err)
+	}
+	took := time.Since(start)
+	if got := siteState(t, dir); got != base+extra {
+		t.Fatalf("child build: %d letters", got)
 	}
 	seen := map[string]int{}
 	rng := rand.New(rand.NewPCG(1, 2))
@@ -146,14 +162,9 @@ func TestKillDuringBuild(t *testing.T) {
 			after = base
 		}
 		setContent(after)
-		cmd := exec.Command(exe, "-test.run=^$")
-		cmd.Env = append(os.Environ(), childEnv+"="+dir)
-		if err := cmd.Start(); err != nil {
-			t.Fatal(err)
-		}
-		// Start-up plus a build takes a little more than took: kill
-		// anywhere in it, now and then after it has finished.
-		delay := time.Duration(rng.Int64N(int64(took)*2 + int64(300*time.Millisecond)))
+		cmd := child()
+		// Kill anywhere in the build, now and then after it has finished.
+		delay := time.Duration(rng.Int64N(int64(took) * 5 / 4))
 		time.Sleep(delay)
 		cmd.Process.Kill()
 		cmd.Wait()
