@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net/url"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -129,11 +130,11 @@ func LocateFiling(path string) (f Filing, ok bool, err error) {
 	return rec, true, nil
 }
 
-// ExhibitURL is a document's address on EDGAR:
+// ExhibitURL is a document's address on EDGAR (parts path-escaped):
 // https://www.sec.gov/Archives/edgar/data/<CIK>/<accession without dashes>/<filename>.
 func ExhibitURL(cik, accession, filename string) string {
-	return "https://www.sec.gov/Archives/edgar/data/" + trimCIK(cik) + "/" +
-		strings.ReplaceAll(accession, "-", "") + "/" + filename
+	return "https://www.sec.gov/Archives/edgar/data/" + url.PathEscape(trimCIK(cik)) + "/" +
+		url.PathEscape(strings.ReplaceAll(accession, "-", "")) + "/" + url.PathEscape(filename)
 }
 
 // Text renders the document as contract text: decoded to UTF-8, then

@@ -16,6 +16,22 @@ var sgmlLineRe = regexp.MustCompile(`(?i)^</?(?:TABLE|CAPTION|FN)>$`)
 // sgmlCellRe matches the column markers of that markup: <S>, <C>, <F1>.
 var sgmlCellRe = regexp.MustCompile(`(?i)<(?:S|C|F[0-9]{1,2})>`)
 
+// hasSGMLCell is a fast test for sgmlCellRe.
+func hasSGMLCell(line string) bool {
+	for i := strings.IndexByte(line, '<'); i >= 0 && i+2 < len(line); {
+		switch line[i+1] {
+		case 'S', 's', 'C', 'c', 'F', 'f':
+			return sgmlCellRe.MatchString(line[i:])
+		}
+		j := strings.IndexByte(line[i+1:], '<')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return false
+}
+
 // columnGapRe splits a line of a text table: three or more spaces.
 var columnGapRe = regexp.MustCompile(` {3,}`)
 
@@ -63,7 +79,7 @@ func PlainText(s string) string {
 		if strings.HasPrefix(line, "<") && sgmlLineRe.MatchString(line) {
 			continue
 		}
-		if strings.IndexByte(line, '<') >= 0 {
+		if hasSGMLCell(line) {
 			line = strings.TrimSpace(sgmlCellRe.ReplaceAllString(line, "   "))
 			if line == "" {
 				continue
@@ -128,9 +144,9 @@ func dropGluedPageNumbers(blocks []block) []block {
 		if b.oneLine() {
 			return
 		}
-		if l := b.lastLine(); last && len(l) <= 20 && pageNumRe.MatchString(l) {
+		if l := b.lastLine(); last && isPageNumber(l) {
 			b.text = b.text[:len(b.text)-len(l)-1]
-		} else if f := b.firstLine(); !last && len(f) <= 20 && pageNumRe.MatchString(f) {
+		} else if f := b.firstLine(); !last && isPageNumber(f) {
 			b.text = b.text[len(f)+1:]
 		}
 	}

@@ -214,7 +214,38 @@ var pageRefRe = regexp.MustCompile(`(?:^|\s|-)(?:Page|PAGE)\s*[0-9]{1,3}(?:\s*(?
 // maxFurniture bounds the length of a block that may be a running header.
 const maxFurniture = 160
 
-var digitsRe = regexp.MustCompile(`[0-9]+`)
+// digitsToHash replaces each run of digits by "#", so that "Page 2" and
+// "Page 3" compare equal.
+func digitsToHash(s string) string {
+	var b strings.Builder
+	digits := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if '0' <= c && c <= '9' {
+			if !digits {
+				b.WriteByte('#')
+			}
+			digits = true
+			continue
+		}
+		digits = false
+		b.WriteByte(c)
+	}
+	return b.String()
+}
+
+// isPageRef is pageRefRe with a cheap test first.
+func isPageRef(t string) bool {
+	if t == "" || t[len(t)-1] < '0' || t[len(t)-1] > '9' || !(strings.Contains(t, "Page") || strings.Contains(t, "PAGE")) {
+		return false
+	}
+	return pageRefRe.MatchString(t)
+}
+
+// isPageNumber is pageNumRe for a short line holding a digit.
+func isPageNumber(t string) bool {
+	return len(t) <= 20 && strings.ContainsAny(t, "0123456789") && pageNumRe.MatchString(t)
+}
 
 func blockText(b block) string { return strings.ReplaceAll(b.text, "\n", " ") }
 
@@ -226,7 +257,7 @@ func blockText(b block) string { return strings.ReplaceAll(b.text, "\n", " ") }
 func dropPageFurniture(blocks []block, oneLine bool) []block {
 	drop := make([]bool, len(blocks))
 	for i, b := range blocks {
-		if !b.pageBreak && b.oneLine() && len(b.text) <= 20 && pageNumRe.MatchString(b.text) {
+		if !b.pageBreak && b.oneLine() && isPageNumber(b.text) {
 			drop[i] = true
 		}
 	}
@@ -247,7 +278,7 @@ func dropPageFurniture(blocks []block, oneLine bool) []block {
 				break
 			}
 			seen++
-			if pageRefRe.MatchString(t) {
+			if isPageRef(t) {
 				for k := i + 1; k <= j; k++ {
 					drop[k] = true
 				}
@@ -277,7 +308,7 @@ func dropPageFurniture(blocks []block, oneLine bool) []block {
 				if len(t) > maxFurniture {
 					break
 				}
-				k := digitsRe.ReplaceAllString(t, "#")
+				k := digitsToHash(t)
 				tops[n] = append(tops[n], top{j, k})
 				if !keys[k] {
 					keys[k] = true
@@ -313,7 +344,7 @@ func dropPageFurniture(blocks []block, oneLine bool) []block {
 					break
 				}
 				js = append(js, j)
-				k := digitsRe.ReplaceAllString(t, "#")
+				k := digitsToHash(t)
 				if !keys[k] {
 					keys[k] = true
 					count[k]++
@@ -323,7 +354,7 @@ func dropPageFurniture(blocks []block, oneLine bool) []block {
 		}
 		for _, js := range cand {
 			for _, j := range js {
-				if count[digitsRe.ReplaceAllString(blockText(blocks[j]), "#")] >= 2 {
+				if count[digitsToHash(blockText(blocks[j]))] >= 2 {
 					drop[j] = true
 				}
 			}

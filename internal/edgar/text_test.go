@@ -194,6 +194,9 @@ func TestExhibitURL(t *testing.T) {
 	if got != want {
 		t.Errorf("got %s, want %s", got, want)
 	}
+	if got := ExhibitURL("42", "0000000042-24-000001", "ex 5?.htm"); got != "https://www.sec.gov/Archives/edgar/data/42/000000004224000001/ex%205%3F.htm" {
+		t.Errorf("got %s", got)
+	}
 }
 
 func TestBareDocument(t *testing.T) {

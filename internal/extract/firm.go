@@ -124,6 +124,9 @@ var legalForms = map[string]string{
 	"ag": "=", "sa": "=", "nv": "=", "bv": "=", "gmbh": "=", "se": "=",
 	"avocats": "-", "attorneys": "-", "attorneys at law": "-", "attorneys and counselors": "-",
 	"attorneys and counselors at law": "-", "counselors at law": "-", "solicitors": "-", "legal advisers": "-",
+	"sà rl": "=", "sàrl": "=", "sarl": "=", "s à rl": "=", "slp": "=", "selarl": "=", "selas": "=", "aarpi": "=",
+	"scp": "=", "srl": "=", "spa": "=", "sl": "=", "slu": "=", "kft": "=", "oy": "=", "ab": "=", "a/s": "=", "kk": "=",
+	"partg mbb": "=", "mbb": "=", "rechtsanwaltsgesellschaft mbh": "=", "sprl": "=", "cvba": "=", "nv/sa": "=",
 	"lawyers": "-", "attorney at law": "-", "attorney": "-", "counselor at law": "-", "counsellor at law": "-",
 	"attorneys & counselors at law": "-",
 }
@@ -193,7 +196,11 @@ func firmKey(name string) string {
 	for _, r := range s {
 		switch {
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			b.WriteRune(r)
+			if f, ok := foldAccent[r]; ok {
+				b.WriteString(f)
+			} else {
+				b.WriteRune(r)
+			}
 		case r == '\'':
 		default:
 			b.WriteByte(' ')
@@ -207,6 +214,29 @@ func firmKey(name string) string {
 		f = f[3:]
 	}
 	return strings.Join(f, " ")
+}
+
+// foldAccent maps accented Latin letters to plain ones, so that "Associés"
+// and "Associes" are one firm.
+var foldAccent = map[rune]string{}
+
+func init() {
+	for plain, accented := range map[string]string{
+		"a": "àáâãäå", "c": "ç", "e": "èéêë", "i": "ìíîï", "n": "ñ", "o": "òóôõöø", "u": "ùúûü", "y": "ýÿ", "ss": "ß", "ae": "æ", "oe": "œ",
+	} {
+		for _, r := range accented {
+			foldAccent[r] = plain
+		}
+	}
+}
+
+func hasNonASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return true
+		}
+	}
+	return false
 }
 
 func isAllCaps(s string) bool {
@@ -273,7 +303,7 @@ var (
 	lawSuffixRe   = regexp.MustCompile(`((?:[A-Z][\w'.-]*,?\s+(?:(?:&|and)\s+)?){0,7}[A-Z][\w'.-]*),?\s+(LLP\b|L\.L\.P\.|PLLC\b|P\.L\.L\.C\.|P\.C\.|P\.A\.|(?:A\s+)?Professional\s+(?:Law\s+)?Corporation\b|Professional\s+Association\b|Chartered\b|LLC\b)`)
 	sigNoiseRe    = regexp.MustCompile(`(?i)^(?:-\s*\d+\s*-|\d+\s*/\s*\d+|page\s+\d+|\[.*\]|\(.*signature.*\)|©.*|copyright.*|cc:.*|enclosures?.*|attachments?.*|[-_=*. ]+|\d+)$`)
 	sigPrefixRe   = regexp.MustCompile(`(?i)^(?:/s/|s/|/s|by:|by\s|name:|signed:|\(signed\)|for\s|on behalf of\s)\s*`)
-	titleRe       = regexp.MustCompile(`(?i)\b(?:general\s+counsel|chief\s+legal\s+officer|legal\s+counsel|corporate\s+counsel|associate\s+counsel|senior\s+counsel|chief\s+counsel|in-house\s+counsel|counsel\s+to\s+the\s+company|secretary|vice\s+president|president|partner|member|attorney|counsel|esq\.?|officer|director|shareholder|principal|of\s+counsel|its:?|title:)`)
+	titleRe       = regexp.MustCompile(`(?i)\b(?:general\s+counsel|chief\s+legal\s+officer|legal\s+counsel|corporate\s+counsel|associate\s+counsel|senior\s+counsel|chief\s+counsel|in-house\s+counsel|counsel\s+to\s+the\s+company|secretary|vice\s+president|president|partner|member|attorney|counsel|esq\.?|officer|director|shareholder|principal|of\s+counsel|its:?|title:)\b`)
 	inHouseRe     = regexp.MustCompile(`(?i)\b(?:(?:senior\s+|executive\s+|deputy\s+|associate\s+|assistant\s+)?general\s+counsel|chief\s+legal\s+officer|chief\s+legal\s+counsel|(?:senior\s+|associate\s+|corporate\s+|assistant\s+|deputy\s+)?corporate\s+counsel|legal\s+counsel|corporate\s+secretary|(?:assistant\s+)?secretary|vice\s+president[,\s-]+(?:and\s+)?(?:legal|law|general\s+counsel)|in-house\s+counsel|chief\s+counsel)\b`)
 	inHousePhrase = regexp.MustCompile(`\b(?:as|i\s+am|i\s+have\s+acted\s+as|in\s+my\s+capacity\s+as|i\s+serve\s+as|i\s+am\s+the)\s+(?:the\s+|an?\s+)?(?:senior\s+|executive\s+|deputy\s+|associate\s+|assistant\s+)?(?:vice\s+president[,\s]+(?:and\s+)?)?(?:general\s+counsel|chief\s+legal\s+officer|corporate\s+counsel|legal\s+counsel|corporate\s+secretary|secretary|vice\s+president[,\s-]+legal)\b`)
 	firstPersonRe = regexp.MustCompile(`\bI\s+(?:have|am|hereby|express|do|consent|render|examined|assume|advise|further|render)\b`)
@@ -284,6 +314,7 @@ var (
 type sigLine struct {
 	text   string // cleaned
 	signed bool   // after "/s/"
+	by     bool   // after "By:"
 }
 
 // firm fills Firms, Signer and InHouse from the signature block and the
@@ -300,8 +331,12 @@ func (e *Extractor) firm(d *doc, m *Metadata) {
 			t += " " + lines[i+1].text
 			i++
 		}
+		// The name above "By: /s/ Jane Doe" is the entity signing: a firm
+		// ("REDFERN"), or in an in-house letter the company.
+		aboveBy := i+1 < len(lines) && lines[i+1].by && !lines[i].by && !lines[i].signed && !titleRe.MatchString(t) &&
+			!strings.Contains(lines[i+1].text, t)
 		switch {
-		case e.isFirm(t):
+		case e.isFirm(t) || aboveBy:
 			firms = append(firms, t)
 		case person == "" && isPerson(t):
 			person = stripTitle(t)
@@ -421,6 +456,7 @@ func (d *doc) signatureLines() []sigLine {
 					}
 				}
 				signed := false
+				by := len(c) > 2 && (c[0] == 'B' || c[0] == 'b') && (c[1] == 'y' || c[1] == 'Y') && (c[2] == ':' || c[2] == ' ')
 				for {
 					loc := sigPrefixRe.FindStringIndex(c)
 					if loc == nil {
@@ -435,7 +471,7 @@ func (d *doc) signatureLines() []sigLine {
 				if c == "" || sigNoiseRe.MatchString(c) || len(c) > 120 {
 					continue
 				}
-				out = append(out, sigLine{text: c, signed: signed})
+				out = append(out, sigLine{text: c, signed: signed, by: by})
 			}
 		}
 	}
@@ -563,6 +599,19 @@ func bestVariant(names []string) string {
 		}
 		if score(n) > score(best) {
 			best = n
+		}
+	}
+	// Accents a mixed-case variant lost ("/s/ Cranford & Associes" over
+	// "CRANFORD & ASSOCIÉS").
+	if !hasNonASCII(best) {
+		for _, n := range names {
+			if hasNonASCII(n) && firmKey(n) == key {
+				if isAllCaps(n) {
+					n = titleFirm(n)
+				}
+				best = n
+				break
+			}
 		}
 	}
 	// Mixed-case base with a suffix seen only in another variant.

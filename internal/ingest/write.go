@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -97,40 +98,87 @@ func (w *writer) write(b *built) (bool, error) {
 	if _, err := os.Lstat(dir); errors.Is(err, fs.ErrNotExist) {
 		return true, w.create(dir, b)
 	}
-	changed, err := atomicfile.Write(filepath.Join(dir, b.origName), b.original, 0o644)
-	if err != nil {
+	if same(dir, b) {
+		return false, nil
+	}
+	// A whole new bundle swapped in for the old one in one step, so that
+	// the page and its original never disagree...
+	err := w.exchange(dir, b)
+	if !errors.Is(err, errNoExchange) {
+		return true, err
+	}
+	// ... or, where the file system cannot swap folders, file by file:
+	// each file is whole, the original before the page that names it.
+	if _, err := atomicfile.Write(filepath.Join(dir, b.origName), b.original, 0o644); err != nil {
 		return false, writeError(err)
 	}
-	c, err := atomicfile.Write(filepath.Join(dir, "index.md"), b.page, 0o644)
-	if err != nil {
+	if _, err := atomicfile.Write(filepath.Join(dir, "index.md"), b.page, 0o644); err != nil {
 		return false, writeError(err)
 	}
-	changed = changed || c
-	// The letter may have been filed as text before and as HTML now.
-	for _, other := range []string{"original.txt", "original.htm"} {
+	for _, other := range originals {
 		if other != b.origName {
-			if err := os.Remove(filepath.Join(dir, other)); err == nil {
-				changed = true
-			} else if !errors.Is(err, fs.ErrNotExist) {
+			if err := os.Remove(filepath.Join(dir, other)); err != nil && !errors.Is(err, fs.ErrNotExist) {
 				return false, writeError(err)
 			}
 		}
 	}
-	return changed, nil
+	return true, nil
+}
+
+// originals are the names a bundle's filed original may have.
+var originals = []string{"original.txt", "original.htm"}
+
+// same reports whether the bundle in dir is exactly what b would write.
+func same(dir string, b *built) bool {
+	for _, f := range []struct {
+		name string
+		data []byte
+	}{{"index.md", b.page}, {b.origName, b.original}} {
+		old, err := os.ReadFile(filepath.Join(dir, f.name))
+		if err != nil || !bytes.Equal(old, f.data) {
+			return false
+		}
+	}
+	for _, other := range originals {
+		if _, err := os.Lstat(filepath.Join(dir, other)); other != b.origName && err == nil {
+			return false
+		}
+	}
+	return true
 }
 
 // create makes a new bundle in the state dir and renames it into place.
 // When content/letters is on another file system than the state dir, the
 // bundle is made in content/letters itself, in a hidden folder.
 func (w *writer) create(dir string, b *built) error {
-	err := w.createIn(w.tmp, dir, b)
-	if errors.Is(err, syscall.EXDEV) {
-		err = w.createIn(w.letters, dir, b)
+	return w.made(b, func(tmp string) error { return os.Rename(tmp, dir) })
+}
+
+// exchange makes a new bundle and swaps it with the one in dir, then
+// removes the old one.
+func (w *writer) exchange(dir string, b *built) error {
+	var old string
+	err := w.made(b, func(tmp string) error {
+		old = tmp
+		return exchangeDirs(tmp, dir)
+	})
+	if err == nil {
+		os.RemoveAll(old) // a killed run leaves it to the next one's cleanup
 	}
 	return err
 }
 
-func (w *writer) createIn(tmpDir, dir string, b *built) error {
+// made makes b's bundle in a temporary folder and hands it to place; the
+// folder is removed if anything fails.
+func (w *writer) made(b *built, place func(tmp string) error) error {
+	err := w.makeIn(w.tmp, b, place)
+	if errors.Is(err, syscall.EXDEV) {
+		err = w.makeIn(w.letters, b, place)
+	}
+	return err
+}
+
+func (w *writer) makeIn(tmpDir string, b *built, place func(tmp string) error) error {
 	tmp, err := os.MkdirTemp(tmpDir, tempPrefix+b.id+".")
 	if err != nil {
 		return writeError(err)
@@ -143,11 +191,11 @@ func (w *writer) createIn(tmpDir, dir string, b *built) error {
 		err = os.WriteFile(filepath.Join(tmp, "index.md"), b.page, 0o644)
 	}
 	if err == nil {
-		err = os.Rename(tmp, dir)
+		err = place(tmp)
 	}
 	if err != nil {
 		os.RemoveAll(tmp)
-		if errors.Is(err, syscall.EXDEV) {
+		if errors.Is(err, syscall.EXDEV) || errors.Is(err, errNoExchange) {
 			return err
 		}
 		return writeError(err)
@@ -157,6 +205,9 @@ func (w *writer) createIn(tmpDir, dir string, b *built) error {
 
 // tempPrefix starts the name of a bundle being made.
 const tempPrefix = ".ingest-"
+
+// errNoExchange: the file system cannot swap two folders in one step.
+var errNoExchange = errors.New("cannot exchange folders")
 
 // writeError says what could not be written, relative to the site.
 func writeError(err error) error {

@@ -1,0 +1,5 @@
+//go:build !linux
+
+package ingest
+
+func exchangeDirs(a, b string) error { return errNoExchange }
