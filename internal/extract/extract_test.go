@@ -303,6 +303,14 @@ func TestFirmAndSigner(t *testing.T) {
 		{"advocates", nil, []string{"Yours faithfully", "/s/ Sutcliffe Advocates", "SUTCLIFFE ADVOCATES"}, "Sutcliffe Advocates", "", false},
 		{"two-word firm name in the firm's voice", nil, []string{"Yours sincerely,", "/s/ Beaumont Ogden"}, "Beaumont Ogden", "", false},
 		{"a partner's name in the firm's voice", nil, []string{"Yours sincerely,", "/s/ Susan Ogden"}, "", "Susan Ogden", false},
+		{"caps firm name in the firm's voice", nil, []string{"Yours faithfully,", "HUXLEY OGDEN"}, "Huxley Ogden", "", false},
+		{"entity above By:", nil, []string{"Very truly yours,", "/s/ Redfern", "REDFERN", "By: /s/ Samuel Redfern", "Samuel Redfern, Shareholder"}, "Redfern", "Samuel Redfern", false},
+		{"luxembourg s.à r.l.", nil, []string{"Yours faithfully,", "/s/ Lockridge Barrowman S.a r.l.", "LOCKRIDGE BARROWMAN S.À R.L."}, "Lockridge Barrowman S.\u00e0 r.l.", "", false},
+		{"accents kept", nil, []string{"Yours faithfully", "/s/ Cranford & Associes", "CRANFORD & ASSOCIÉS"}, "Cranford & Associés", "", false},
+		{"signed entity above By:", nil, []string{"Very truly yours,", "/s/ Stanhope\n------------\nBy: /s/ Priya D. Tennant\nPriya D. Tennant, Member"}, "Stanhope", "Priya D. Tennant", false},
+		{"& Partner AG", nil, []string{"Respectfully submitted,", "ZELLER & PARTNER AG", "By: /s/ Linda T. Brandvold", "Linda T. Brandvold, a Partner"}, "Zeller & Partner AG", "Linda T. Brandvold", false},
+		{"accented letterhead", []string{"BEAUMONT & ASSOCI\u00c9S\n33, avenue J.F. Kennedy\nL-1855 Luxembourg"}, []string{"Yours faithfully", "/s/ Beaumont & Associes"}, "Beaumont & Associ\u00e9s", "", false},
+		{"one-word firm", nil, []string{"Yours truly,", "/s/ Danforth", "GGS/ye"}, "Danforth", "", false},
 		{"caps person", nil, []string{"Very truly yours,", "/s/ GLENN K.C. CHING", "GLENN K.C. CHING"}, "", "Glenn K.C. Ching", false},
 	}
 	for _, tt := range tests {

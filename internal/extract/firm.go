@@ -124,7 +124,7 @@ var legalForms = map[string]string{
 	"ag": "=", "sa": "=", "nv": "=", "bv": "=", "gmbh": "=", "se": "=",
 	"avocats": "-", "attorneys": "-", "attorneys at law": "-", "attorneys and counselors": "-",
 	"attorneys and counselors at law": "-", "counselors at law": "-", "solicitors": "-", "legal advisers": "-",
-	"sà rl": "=", "sàrl": "=", "sarl": "=", "s à rl": "=", "slp": "=", "selarl": "=", "selas": "=", "aarpi": "=",
+	"sà rl": " S.à r.l.", "sa rl": " S.à r.l.", "sàrl": " S.à r.l.", "sarl": " S.à r.l.", "s à rl": " S.à r.l.", "slp": "=", "selarl": "=", "selas": "=", "aarpi": "=",
 	"scp": "=", "srl": "=", "spa": "=", "sl": "=", "slu": "=", "kft": "=", "oy": "=", "ab": "=", "a/s": "=", "kk": "=",
 	"partg mbb": "=", "mbb": "=", "rechtsanwaltsgesellschaft mbh": "=", "sprl": "=", "cvba": "=", "nv/sa": "=",
 	"lawyers": "-", "attorney at law": "-", "attorney": "-", "counselor at law": "-", "counsellor at law": "-",
@@ -170,7 +170,7 @@ func isSep(c byte) bool { return c == ' ' || c == ',' || c == '-' }
 func formKey(raw string) string {
 	var ws []string
 	single := true
-	for _, w := range strings.FieldsFunc(lowerASCII(raw), func(r rune) bool { return r == ' ' || r == ',' || r == '-' }) {
+	for _, w := range strings.FieldsFunc(strings.ToLower(raw), func(r rune) bool { return r == ' ' || r == ',' || r == '-' }) {
 		w = strings.ReplaceAll(w, ".", "")
 		if w == "" {
 			continue
@@ -322,7 +322,7 @@ type sigLine struct {
 func (e *Extractor) firm(d *doc, m *Metadata) {
 	lines := d.signatureLines()
 	var firms []string
-	var person, signedName string // signedName: a bare name after "/s/"
+	var person, signedName string // signedName: the first signature line, when a bare name
 	for i := 0; i < len(lines); i++ {
 		t := lines[i].text
 		// A firm name wrapped over lines ("SIMONS &" / "MOSK, A Professional
@@ -333,14 +333,16 @@ func (e *Extractor) firm(d *doc, m *Metadata) {
 		}
 		// The name above "By: /s/ Jane Doe" is the entity signing: a firm
 		// ("REDFERN"), or in an in-house letter the company.
-		aboveBy := i+1 < len(lines) && lines[i+1].by && !lines[i].by && !lines[i].signed && !titleRe.MatchString(t) &&
+		aboveBy := i+1 < len(lines) && lines[i+1].by && !lines[i].by && !titled(t) &&
 			!strings.Contains(lines[i+1].text, t)
 		switch {
 		case e.isFirm(t) || aboveBy:
 			firms = append(firms, t)
+		case signedName == "" && lines[i].signed && singleNameRe.MatchString(t):
+			signedName = t // "/s/ Danforth": no person signs with one word
 		case person == "" && isPerson(t):
 			person = stripTitle(t)
-			if lines[i].signed && t == person {
+			if t == person {
 				signedName = t
 			}
 		}
@@ -398,7 +400,10 @@ func (e *Extractor) firm(d *doc, m *Metadata) {
 // initials or generational suffix, and not opening with a common given name.
 func looksLikeFirmName(s string) bool {
 	f := strings.Fields(s)
-	if len(f) < 2 || len(f) > 4 {
+	if len(f) == 1 {
+		return singleNameRe.MatchString(s)
+	}
+	if len(f) > 4 {
 		return false
 	}
 	for _, w := range f {
@@ -482,6 +487,16 @@ func (d *doc) signatureLines() []sigLine {
 // Advocates", "Bedford Solicitors", "Meyer Rechtsanwälte".
 var firmWordRe = regexp.MustCompile(`(?i)\b(?:advocates|avocats|solicitors|barristers|attorneys|lawyers|rechtsanw(?:a|ä)lte|abogados|advogados|avvocati|advokater|advokatfirma|law\s+firm|law\s+group|legal)$`)
 
+// titled reports whether a line holds a person's title ("Partner",
+// "Secretary"); "& Partners" in a firm's name is not one.
+func titled(s string) bool {
+	return titleRe.MatchString(andPartnersRe.ReplaceAllString(s, ""))
+}
+
+var andPartnersRe = regexp.MustCompile(`(?i)(?:&|\band)\s+partners?\b`)
+
+var singleNameRe = regexp.MustCompile(`^\p{Lu}[\pL'-]{2,}$`)
+
 var annexRe = regexp.MustCompile(`^(?i:schedule|annex|appendix|exhibit|attachment|enclosure)\b`)
 
 func isSuffixOnly(s string) bool {
@@ -503,14 +518,14 @@ func (e *Extractor) isFirm(s string) bool {
 	if attorneyAtRe.MatchString(s) || lawOfficeRe.MatchString(s) {
 		return true
 	}
-	if firmSuffixRe.MatchString(s) || firmWordRe.MatchString(s) && !titleRe.MatchString(s) {
+	if firmSuffixRe.MatchString(s) || firmWordRe.MatchString(s) && !titled(s) {
 		return true
 	}
-	if firmLikeRe.MatchString(s) && !titleRe.MatchString(s) {
+	if firmLikeRe.MatchString(s) && !titled(s) {
 		return true
 	}
 	// Foreign firms signing with a company form: "Homburger AG".
-	if _, suffix := splitFirm(s); suffix != "" && !titleRe.MatchString(s) {
+	if _, suffix := splitFirm(s); suffix != "" && !titled(s) {
 		return true
 	}
 	return false
@@ -676,7 +691,7 @@ func (e *Extractor) letterheadFirm(d *doc) string {
 
 var (
 	letterheadOfRe = regexp.MustCompile(`^\[?\s*(?i:(?:on\s+)?(?:the\s+)?letterhead\s+of)\s+(.+?)\s*\]?$|^\[\s*(.+?)\s+(?i:letterhead)\s*\]$`)
-	partnersRe     = regexp.MustCompile(`^[A-Z][A-Za-z'.-]+(?:,?\s[A-Z][A-Za-z'.-]+)*,?\s(?:&|and)\s[A-Z][A-Za-z'.-]+(?:,?\s[A-Z][A-Za-z'.-]+)*$`)
+	partnersRe     = regexp.MustCompile(`^\p{Lu}[\pL'.-]+(?:,?\s\p{Lu}[\pL'.-]+)*,?\s(?:&|and)\s\p{Lu}[\pL'.-]+(?:,?\s\p{Lu}[\pL'.-]+)*$`)
 )
 
 func suffixSep(s string) string {

@@ -21,6 +21,7 @@ const (
 	bSignature // lines; Sig is the signature image or /s/ line
 	bPageBreak // a page ends here; Lines is the next page's header
 	bInitials  // "JDH/mk", "cc:" lines
+	bTable     // Rows, the first a header
 )
 
 type block struct {
@@ -28,6 +29,7 @@ type block struct {
 	Lines []string
 	Text  string
 	Items []string
+	Rows  [][]string
 }
 
 // q wraps s in typographic quotes; renderers turn them into what the
@@ -109,6 +111,7 @@ func compose(r *rand.Rand, s *spec) {
 	// Counsel abroad write dates, salutations and closings their own way.
 	intl := s.Firm != nil && s.Firm.Foreign != nil && !strings.Contains(s.Firm.Foreign.LawPhrase, "Canada") &&
 		s.Firm.Foreign.Name != "Marshall Islands" && chance(r, 0.7)
+	dateAt := len(s.Parts)
 	if intl {
 		s.add(block{Kind: bDate, Text: fmt.Sprintf("%d %s %d", s.Date.Day(), months[s.Date.Month()-1], s.Date.Year())})
 	} else {
@@ -141,6 +144,8 @@ func compose(r *rand.Rand, s *spec) {
 	debt := false
 	var plans []string
 	var reSub string
+	var rows [][]string
+	var table *block // a table to follow the introduction
 	switch s.Kind {
 	case kindPlan:
 		k := 1
@@ -179,9 +184,15 @@ func compose(r *rand.Rand, s *spec) {
 			}
 			n += m
 			parts = append(parts, fmt.Sprintf("%s shares issuable under the %s", commas(m), name))
+			rows = append(rows, []string{name, commas(m)})
 		}
 		if len(plans) == 1 {
 			thing = fmt.Sprintf("%s shares of the Company’s %s (the %s), issuable pursuant to the %s (the %s)", commas(n), securities, q("Shares"), plans[0], q("Plan"))
+		} else if chance(r, 0.4) {
+			// Many S-8 opinions list the plans in a table.
+			thing = fmt.Sprintf("an aggregate of %s shares of the Company’s %s (the %s), issuable under the plans of the Company listed in the table below (collectively, the %s)", commas(n), securities, q("Shares"), q("Plans"))
+			rows = append([][]string{{"Plan", "Number of Shares"}}, append(rows, []string{"Total", commas(n)})...)
+			table = &block{Kind: bTable, Rows: rows}
 		} else {
 			var ps []string
 			for j, p := range parts {
@@ -254,20 +265,24 @@ func compose(r *rand.Rand, s *spec) {
 		reSub = "Registration Statement on Form S-1"
 	case kindForeign:
 		f := is.Foreign
+		par := "par value " + f.Par + " per share"
+		if f.Par == "no par value" {
+			par = "of no par value"
+		}
 		ads := chance(r, 0.5)
 		adsText := ""
 		if ads {
 			adsText = fmt.Sprintf(", which may be represented by American Depositary Shares (the %s)", q("ADSs"))
 		}
 		if chance(r, 0.5) {
-			thing = fmt.Sprintf("%s of the Company, %s per share (the %s)%s, to be offered from time to time in one or more offerings as described in the Registration Statement", f.ShareWord, f.Par, q("Shares"), adsText)
+			thing = fmt.Sprintf("%s of the Company, %s (the %s)%s, to be offered from time to time in one or more offerings as described in the Registration Statement", f.ShareWord, par, q("Shares"), adsText)
 			opinions = []string{
 				fmt.Sprintf("the Company is duly incorporated and validly existing under %s.", f.LawPhrase),
 				fmt.Sprintf("when the issue of the Shares has been duly authorized by the board of directors of the Company and the Shares have been issued and paid for as contemplated by the Registration Statement, the Shares will be validly issued, fully paid and %s.", nonassess(r)),
 			}
 		} else {
 			n = int64(1000+r.IntN(60000)) * 1000
-			thing = fmt.Sprintf("up to %s %s of the Company, %s per share (the %s)%s, to be offered and sold by the selling shareholders named in the Registration Statement", commas(n), f.ShareWord, f.Par, q("Shares"), adsText)
+			thing = fmt.Sprintf("up to %s %s of the Company, %s (the %s)%s, to be offered and sold by the selling shareholders named in the Registration Statement", commas(n), f.ShareWord, par, q("Shares"), adsText)
 			opinions = []string{
 				fmt.Sprintf("the Company is duly incorporated and validly existing under %s.", f.LawPhrase),
 				fmt.Sprintf("the Shares have been duly authorized and validly issued and are fully paid and %s.", nonassess(r)),
@@ -407,6 +422,9 @@ func compose(r *rand.Rand, s *spec) {
 				form, fileNo, q("Registration Statement"), is.Name, is.Entity, q("Company"), commission, act33, thing)
 		}
 	}
+	if table != nil {
+		s.add(*table)
+	}
 	if s.Kind == kindShelf || s.Kind == kindDebtShelf {
 		s.para("The Securities are being registered for offering and sale from time to time pursuant to Rule 415 under the %s. The terms of each series or issuance of Securities will be set forth in a supplement to the prospectus included in the Registration Statement.", act)
 	}
@@ -540,6 +558,15 @@ func compose(r *rand.Rand, s *spec) {
 		}
 	}
 	s.add(block{Kind: bSignature, Lines: sig})
+	if (s.Kind == kindExchange || s.Kind == kindDebtShelf) && chance(r, 0.5) {
+		// The guarantors' schedule names other states: not laws the opinion covers.
+		s.add(block{Kind: bPara, Text: pick(r, []string{"Schedule A", "Annex A", "SCHEDULE I"})})
+		g := [][]string{{"Guarantor", "Jurisdiction of Organization"}}
+		for _, suf := range []string{"Holdings LLC", "Operating Company, LLC", "Finance Corp.", "Services, Inc.", "International, Inc.", "Properties LLC"}[:2+r.IntN(4)] {
+			g = append(g, []string{is.Short + " " + suf, pick(r, incStates)})
+		}
+		s.add(block{Kind: bTable, Rows: g})
+	}
 	if s.Year < 2003 && chance(r, 0.4) {
 		s.add(block{Kind: bInitials, Lines: []string{strings.ToUpper(initialsOf(r)) + "/" + strings.ToLower(initialsOf(r)[:2])}})
 	}
@@ -552,7 +579,7 @@ func compose(r *rand.Rand, s *spec) {
 			mid++
 		}
 		if mid < len(s.Parts) {
-			hdr := []string{is.Name, longDate(s.Date), "Page 2"}
+			hdr := []string{is.Name, s.Parts[dateAt].Text, "Page 2"}
 			if chance(r, 0.5) {
 				hdr = []string{is.Name, "Page 2"}
 			}

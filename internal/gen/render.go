@@ -105,6 +105,9 @@ func renderText(r *rand.Rand, s *spec, pageTags, curly bool) string {
 			for _, l := range p.Lines {
 				b.WriteString(l + "\n")
 			}
+		case bTable:
+			textTable(&b, indent, p.Rows)
+			b.WriteString("\n")
 		}
 	}
 	out := b.String()
@@ -319,6 +322,43 @@ func renderHTML(r *rand.Rand, s *spec, style int, logo, sig string) string {
 			}
 		case bInitials:
 			p(st.para, esc(strings.Join(part.Lines, " ")))
+		case bTable:
+			if style == 2 {
+				b.WriteString("<table style=\"border-collapse:collapse;width:90%;margin:12pt auto 0 auto\">\n")
+				for k, row := range part.Rows {
+					b.WriteString("<tr>")
+					for c, cell := range row {
+						align, weight := "left", "400"
+						if c > 0 {
+							align = "right"
+						}
+						if k == 0 {
+							weight = "700"
+						}
+						fmt.Fprintf(&b, "<td style=\"padding:2pt 4pt;vertical-align:bottom;text-align:%s;border-bottom:%s\"><span style=\"font-family:'Times New Roman',sans-serif;font-size:10pt;font-weight:%s\">%s</span></td>", align, map[bool]string{true: "1pt solid #000000", false: "0"}[k == 0], weight, esc(cell))
+					}
+					b.WriteString("</tr>\n")
+				}
+				b.WriteString("</table>\n")
+			} else {
+				b.WriteString("<P>&nbsp;</P>\n<TABLE BORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"2\" WIDTH=\"90%\" ALIGN=\"CENTER\">\n")
+				for k, row := range part.Rows {
+					b.WriteString("<TR VALIGN=\"BOTTOM\">\n")
+					for c, cell := range row {
+						t := esc(cell)
+						if k == 0 {
+							t = "<B>" + t + "</B>"
+						}
+						align := "LEFT"
+						if c > 0 {
+							align = "RIGHT"
+						}
+						fmt.Fprintf(&b, "<TD ALIGN=\"%s\"><FONT SIZE=2>%s</FONT></TD>\n", align, t)
+					}
+					b.WriteString("</TR>\n")
+				}
+				b.WriteString("</TABLE>\n")
+			}
 		case bPageBreak:
 			var hdr []string
 			for _, l := range part.Lines {
@@ -337,4 +377,37 @@ func renderHTML(r *rand.Rand, s *spec, style int, logo, sig string) string {
 	}
 	b.WriteString(st.bodyClose)
 	return b.String()
+}
+
+// textTable lays rows out in columns padded with spaces, the header
+// underlined, as typed tables in text filings are.
+func textTable(b *strings.Builder, indent string, rows [][]string) {
+	widths := make([]int, len(rows[0]))
+	for _, row := range rows {
+		for c, cell := range row {
+			widths[c] = max(widths[c], len([]rune(cell)))
+		}
+	}
+	for k, row := range rows {
+		b.WriteString(indent)
+		for c, cell := range row {
+			pad := strings.Repeat(" ", widths[c]-len([]rune(cell)))
+			if c == 0 {
+				b.WriteString(cell + pad)
+			} else {
+				b.WriteString("    " + pad + cell)
+			}
+		}
+		b.WriteByte('\n')
+		if k == 0 {
+			b.WriteString(indent)
+			for c := range row {
+				if c > 0 {
+					b.WriteString("    ")
+				}
+				b.WriteString(strings.Repeat("-", widths[c]))
+			}
+			b.WriteByte('\n')
+		}
+	}
 }

@@ -224,3 +224,41 @@ func assertSame(t *testing.T, before, after map[string]fileState) {
 		}
 	}
 }
+
+// TestUpdateBundle: a letter whose page or original changes gets a whole
+// new bundle, swapped in for the old one, or (where folders cannot be
+// swapped) its files replaced one by one; either way the result is what a
+// clean run gives.
+func TestUpdateBundle(t *testing.T) {
+	in, _ := generate(t, 30)
+	in2 := renamedCopy(t, in)
+	for _, swap := range []bool{true, false} {
+		t.Run(map[bool]string{true: "exchange", false: "file by file"}[swap], func(t *testing.T) {
+			if !swap {
+				swapDirs = func(a, b string) error { return errNoExchange }
+				defer func() { swapDirs = exchangeDirs }()
+			}
+			site := t.TempDir()
+			first := run(t, site, 2, in)
+			second := run(t, site, 2, in2)
+			if second.Written != first.Written || second.Unchanged != 0 {
+				t.Errorf("second run %+v, want all %d rewritten", second, first.Written)
+			}
+			checkPages(t, site)
+			clean := t.TempDir()
+			run(t, clean, 2, in2)
+			a, b := snapshot(t, site), snapshot(t, clean)
+			if len(a) != len(b) {
+				t.Errorf("%d files, a clean run %d", len(a), len(b))
+			}
+			for p, f := range b {
+				if !bytes.Equal(a[p].data, f.data) {
+					t.Errorf("%s differs from a clean run's", p)
+				}
+			}
+			if left, _ := os.ReadDir(filepath.Join(site, ".exhibits", "ingest")); len(left) > 0 {
+				t.Errorf("%d old bundles left in .exhibits/ingest", len(left))
+			}
+		})
+	}
+}

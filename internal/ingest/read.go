@@ -110,7 +110,10 @@ func (r *reader) file(path string) ([]*built, []problem) {
 			e.filing = f
 			for _, d := range f.Documents {
 				if d.Filename == name {
-					e.doc.Type, e.url = d.Type, d.URL
+					e.doc.Type = d.Type
+					if strings.HasPrefix(d.URL, "https://") || strings.HasPrefix(d.URL, "http://") {
+						e.url = d.URL // not javascript: or the like from a planted record
+					}
 				}
 			}
 			if e.doc.Type != "" && !edgar.IsExhibit5(e.doc.Type) {

@@ -160,7 +160,7 @@ func (w *writer) exchange(dir string, b *built) error {
 	var old string
 	err := w.made(b, func(tmp string) error {
 		old = tmp
-		return exchangeDirs(tmp, dir)
+		return swapDirs(tmp, dir)
 	})
 	if err == nil {
 		os.RemoveAll(old) // a killed run leaves it to the next one's cleanup
@@ -221,3 +221,6 @@ func writeError(err error) error {
 	}
 	return fmt.Errorf("cannot write: %w", err)
 }
+
+// swapDirs is exchangeDirs; tests replace it to take the fallback.
+var swapDirs = exchangeDirs

@@ -53,6 +53,10 @@ func browser(t *testing.T) context.Context {
 const recordViolations = `window.__csp = [];
 document.addEventListener("securitypolicyviolation", function (e) {
   window.__csp.push(e.violatedDirective + " " + e.blockedURI);
+});
+window.__errors = [];
+window.addEventListener("error", function (e) {
+  window.__errors.push(String(e.message) + " at " + e.filename + ":" + e.lineno);
 });`
 
 // evalT evaluates a script in the current tab.
@@ -159,6 +163,15 @@ func TestSearchPageInBrowser(t *testing.T) {
 		chromedp.SendKeys(chromedp.ID("q"), "*issued"),
 		chromedp.WaitVisible(chromedp.CSS(`#results .search-error`)),
 	)
+
+	// Names are suggested in the firm filter.
+	do(t, ctx, chromedp.SendKeys(chromedp.CSS(`#search-form [name="firm"]`), "Qui"))
+	if !waitFor(t, ctx, `Array.from(document.querySelectorAll("#suggest-firm option")).some(function (o) { return o.value === "Quill, Marsh & Dunmore"; })`) {
+		t.Error("no suggestion for Qui in the firm filter")
+	}
+	if v := evalT[[]string](t, ctx, `window.__errors`); len(v) != 0 {
+		t.Errorf("script errors: %v", v)
+	}
 
 	// The page itself broke no CSP rule...
 	if v := evalT[[]string](t, ctx, `window.__csp`); len(v) != 0 {

@@ -280,6 +280,40 @@ func TestHeaderLimits(t *testing.T) {
 	}
 }
 
+// A client that sends a request body slowly is cut off by ReadTimeout.
+func TestSlowBody(t *testing.T) {
+	site := staticSite(t)
+	s := New(Config{Site: site, ReadTimeout: 500 * time.Millisecond})
+	ts := httptest.NewUnstartedServer(nil)
+	s.Configure(ts.Config)
+	ts.Start()
+	defer ts.Close()
+	c, err := net.Dial("tcp", ts.Listener.Addr().String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	start := time.Now()
+	fmt.Fprintf(c, "GET / HTTP/1.1\r\nHost: x\r\nContent-Length: 100000\r\n\r\n")
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		io.Copy(io.Discard, c) // the response, then EOF when the server hangs up
+	}()
+	for time.Since(start) < 5*time.Second {
+		select {
+		case <-done:
+			if el := time.Since(start); el > 3*time.Second {
+				t.Errorf("slow body: cut off after %v, want about 500ms", el)
+			}
+			return
+		case <-time.After(100 * time.Millisecond):
+			c.Write([]byte("x"))
+		}
+	}
+	t.Fatal("slow body: connection still open after 5s")
+}
+
 func TestPublicSwappedWhileServing(t *testing.T) {
 	site := t.TempDir()
 	writeTree(t, site, map[string]string{"public/index.html": "generation 1"})

@@ -390,6 +390,40 @@
     syncForm(state);
   });
 
+  // Names as you type them into the firm, issuer and plan filters.
+  if (form) {
+    ["firm", "issuer", "plan"].forEach(function (k) {
+      var f = form.elements.namedItem(k);
+      if (!f || f.tagName !== "INPUT" || f.getAttribute("list")) return;
+      var list = el("datalist", { id: "suggest-" + k });
+      form.appendChild(list);
+      f.setAttribute("list", list.id);
+      f.setAttribute("autocomplete", "off");
+      var t = 0;
+      var ctl = null;
+      f.addEventListener("input", function () {
+        window.clearTimeout(t);
+        t = window.setTimeout(function () {
+          var prefix = f.value.trim();
+          if (ctl) ctl.abort();
+          if (prefix.length < 2) return;
+          ctl = new AbortController();
+          fetch("/api/suggest?n=20&prefix=" + encodeURIComponent(prefix), { signal: ctl.signal })
+            .then(function (r) { return r.ok ? r.json() : { suggestions: [] }; })
+            .then(function (data) {
+              while (list.firstChild) list.removeChild(list.firstChild);
+              (data.suggestions || []).forEach(function (sg) {
+                if (sg.field === k) {
+                  list.appendChild(el("option", { value: sg.name }, [sg.count + (sg.count === 1 ? " letter" : " letters")]));
+                }
+              });
+            })
+            .catch(function () {});
+        }, 150);
+      });
+    });
+  }
+
   window.addEventListener("popstate", function () {
     state = fromQuery(window.location.search);
     syncForm(state);
