@@ -32,7 +32,16 @@ type marker struct {
 	prefixes []string
 	res      []*regexp.Regexp
 	fuzzy    []fuzzyTerm
-	heads    map[string]bool // built by find
+	heads    map[string]bool // of terms; set by prepare
+}
+
+// prepare finishes the marker; after it, it is only read, by any number
+// of goroutines.
+func (m *marker) prepare() {
+	m.heads = map[string]bool{}
+	for t := range m.terms {
+		m.heads[head(t)] = true
+	}
 }
 
 type fuzzyTerm struct {
@@ -90,12 +99,6 @@ func (m *marker) empty() bool {
 func (m *marker) find(text string) []span {
 	if m.empty() {
 		return nil
-	}
-	if m.heads == nil {
-		m.heads = map[string]bool{}
-		for t := range m.terms {
-			m.heads[head(t)] = true
-		}
 	}
 	var marks []span
 	stems := map[string]string{}

@@ -11,9 +11,7 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis/lang/en"
 	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
 	"github.com/blevesearch/bleve/v2/analysis/token/porter"
-	"github.com/blevesearch/bleve/v2/analysis/token/shingle"
 	"github.com/blevesearch/bleve/v2/analysis/tokenizer/single"
-	unicodetok "github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/registry"
 
@@ -22,7 +20,7 @@ import (
 
 // mappingVersion changes whenever the mapping or the document shape does;
 // an index built with another version is rebuilt, not updated.
-const mappingVersion = 2
+const mappingVersion = 3
 
 // Field names in the Bleve index.
 const (
@@ -44,12 +42,11 @@ const (
 
 // Analyzer names registered in the mapping.
 const (
-	aText   = "text"  // tokenize, possessives, lower case, stop words, Porter stemming
-	aName   = "name"  // tokenize, lower case: names keep every word
-	aPairs  = "pairs" // tokenize, lower case, adjacent word pairs
-	aKW     = "kw"    // the whole value, lower-cased
-	fltPair = "pair"
-	chrFmt  = "no_format_chars"
+	aText  = "text"  // tokenize, possessives, lower case, stop words, Porter stemming
+	aName  = "name"  // tokenize, lower case: names keep every word
+	aPairs = "pairs" // tokenize, lower case, adjacent word pairs
+	aKW    = "kw"    // the whole value, lower-cased
+	chrFmt = "no_format_chars"
 )
 
 // Invisible format characters (bidi marks, soft hyphens, zero-width
@@ -91,28 +88,20 @@ func newMapping() *mapping.IndexMappingImpl {
 	check(m.AddCustomAnalyzer(aText, map[string]any{
 		"type":          custom.Name,
 		"char_filters":  []any{chrFmt},
-		"tokenizer":     unicodetok.Name,
+		"tokenizer":     wordsTokenizerType,
 		"token_filters": []any{en.PossessiveName, lowercase.Name, en.StopName, porter.Name},
 	}))
 	check(m.AddCustomAnalyzer(aName, map[string]any{
 		"type":          custom.Name,
 		"char_filters":  []any{chrFmt},
-		"tokenizer":     unicodetok.Name,
+		"tokenizer":     wordsTokenizerType,
 		"token_filters": []any{lowercase.Name},
-	}))
-	check(m.AddCustomTokenFilter(fltPair, map[string]any{
-		"type":            shingle.Name,
-		"min":             2.0,
-		"max":             2.0,
-		"output_original": false,
-		"separator":       " ",
-		"filler":          "",
 	}))
 	check(m.AddCustomAnalyzer(aPairs, map[string]any{
 		"type":          custom.Name,
 		"char_filters":  []any{chrFmt},
-		"tokenizer":     unicodetok.Name,
-		"token_filters": []any{lowercase.Name, fltPair},
+		"tokenizer":     wordsTokenizerType,
+		"token_filters": []any{lowercase.Name, pairsFilterType},
 	}))
 	check(m.AddCustomAnalyzer(aKW, map[string]any{
 		"type":          custom.Name,

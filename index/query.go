@@ -435,6 +435,7 @@ func compile(cl []clause) (*compiled, error) {
 		}
 	}
 	flushRun()
+	mk.prepare()
 	if len(mustQ) == 0 && len(shouldQ) == 0 && len(notQ) == 0 {
 		return &compiled{mark: mk}, nil
 	}

@@ -102,6 +102,7 @@ func printSearchJSON(w io.Writer, r index.Request, res *index.Result) error {
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
 	return enc.Encode(out)
 }
 

@@ -13,10 +13,11 @@ func init() {
 }
 
 func runUpdate(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("update", "[-site DIR] [-no-wait] [-jobs N] PATH...", stderr)
+	fs := newFlags("update", "[-site DIR] [-no-wait] [-jobs N] [-v] PATH...", stderr)
 	dir := fs.String("site", ".", "site `DIR`ectory")
 	noWait := fs.Bool("no-wait", false, "refuse at once, rather than wait, when another exhibits process is writing the site")
 	jobs := fs.Int("jobs", 0, "files read at once (default: one per CPU)")
+	verbose := fs.Bool("v", false, "list the inputs skipped (holding no Exhibit 5 letter), not only count them")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -25,8 +26,10 @@ func runUpdate(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return errUsage
 	}
 	rep, err := pipeline.Update(ctx, pipeline.Options{Site: *dir, Paths: fs.Args(), Jobs: *jobs, NoWait: *noWait, Progress: stderr})
-	for _, p := range rep.Ingest.Skipped {
-		fmt.Fprintf(stderr, "skipped %s: %s\n", p.File, p.Reason)
+	if *verbose {
+		for _, p := range rep.Ingest.Skipped {
+			fmt.Fprintf(stderr, "skipped %s: %s\n", p.File, p.Reason)
+		}
 	}
 	for _, p := range rep.Ingest.Failed {
 		fmt.Fprintf(stderr, "failed %s: %s\n", p.File, p.Reason)

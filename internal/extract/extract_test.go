@@ -5,6 +5,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/pelletier/go-toml/v2"
 )
 
 // The snippets below are written for these tests: each is the phrasing of
@@ -164,6 +166,7 @@ func TestShares(t *testing.T) {
 		{"common shares", `the offer and sale by the selling shareholders of up to 27,726,052 common shares of the Company.`, 27726052},
 		{"ADSs", `relating to 10,000,000 American Depositary Shares, each representing two ordinary shares.`, 10000000},
 		{"words and digits", `covering two million (2,000,000) shares of the Company's common stock.`, 2000000},
+		{"words, then digits in parentheses", `covering Nine Hundred Thousand (900,000) shares of Common Stock.`, 900000},
 		{"words only", `covering one million five hundred thousand shares of Common Stock.`, 1500000},
 		{"units", `relating to the offering of 5,750,000 units, each consisting of one share and one warrant.`, 5750000},
 		{"dollar amount of units", `relating to (i) $28,750,000 of units consisting of shares and warrants.`, 0},
@@ -250,6 +253,8 @@ func TestJurisdictions(t *testing.T) {
 		{"practice and purport", "We are qualified to practice law in the Commonwealth of Pennsylvania, and we do not purport to be experts on, or to express any opinion herein concerning, any law other than the law of the Commonwealth of Pennsylvania.", []string{"Pennsylvania"}},
 		{"each as in effect", "This opinion is limited to the laws of the State of Utah and the federal laws of the United States of America, each as in effect on the date hereof.", []string{"Utah", "United States"}},
 		{"delaware code", "Our opinion is limited to Title 8 of the Delaware Code.", []string{"Delaware"}},
+		{"bar and any other jurisdiction", "We are members of the Bar of the State of New York and do not purport to be experts on the laws of any other jurisdiction.", []string{"New York"}},
+		{"admitted, any other jurisdiction", "I am admitted to practice law only in the State of Georgia, and I express no opinion as to the laws of any other jurisdiction.", []string{"Georgia"}},
 		{"cayman", "We express no opinion as to any laws other than the laws of the Cayman Islands.", []string{"Cayman Islands"}},
 		{"commonwealth", "Our opinions are limited to matters governed by the laws of the Commonwealth of Massachusetts.", []string{"Massachusetts"}},
 		{"west virginia", "This opinion is limited to the laws of the State of West Virginia.", []string{"West Virginia"}},
@@ -345,6 +350,17 @@ func TestInHouseByVoice(t *testing.T) {
 	}
 }
 
+func TestInHouseCompanyOverSignature(t *testing.T) {
+	e := newTestExtractor(t)
+	m := e.Extract(letterText("June 30, 2015", "Acme Corp\n1 Main Street\nAkron, Ohio", salut,
+		`I have acted as counsel to Acme Corp, an Ohio corporation (the "Company"), and I have examined such records as I have deemed necessary.`,
+		"I am of the opinion that the shares will be validly issued, fully paid and non-assessable.",
+		"Very truly yours,", "ACME CORP", "By: /s/ John Roe", "John Roe"))
+	if len(m.Firms) != 0 || !m.InHouse || m.Signer != "John Roe" {
+		t.Errorf("Firms, InHouse, Signer = %q, %v, %q", m.Firms, m.InHouse, m.Signer)
+	}
+}
+
 func TestAddresseeAndExhibit(t *testing.T) {
 	e := newTestExtractor(t)
 	tests := []struct {
@@ -383,6 +399,9 @@ func TestCanonicalFirm(t *testing.T) {
 		{"LATHAM & WATKINS LLP", "Latham & Watkins LLP"},
 		{"Baker Botts LLP", "Baker Botts L.L.P."},
 		{"JONES DAY", "Jones Day"},
+		{"DLA PIPER LLP", "DLA Piper LLP"},
+		{"DLA PIPER LLP (US)", "DLA Piper LLP (US)"},
+		{"Hogan & Hartson L.L.P.", "Hogan & Hartson LLP"},
 		{"", ""},
 	}
 	for _, tt := range tests {
@@ -426,3 +445,28 @@ func TestBadInput(t *testing.T) {
 }
 
 func writeFile(path, s string) error { return os.WriteFile(path, []byte(s), 0o644) }
+
+// TestAliasTable checks the embedded table: every name parses, and no
+// spelling maps to two different firms.
+func TestAliasTable(t *testing.T) {
+	var f aliasFile
+	if err := toml.Unmarshal(defaultAliases, &f); err != nil {
+		t.Fatal(err)
+	}
+	if len(f.Firm) < 50 {
+		t.Errorf("only %d firms in the embedded table", len(f.Firm))
+	}
+	owner := map[string]string{}
+	for _, fm := range f.Firm {
+		for _, a := range append([]string{fm.Name}, fm.Aliases...) {
+			k := firmKey(a)
+			if k == "" {
+				t.Errorf("%q: empty key", a)
+			}
+			if o, ok := owner[k]; ok && o != fm.Name {
+				t.Errorf("%q is both %q and %q", a, o, fm.Name)
+			}
+			owner[k] = fm.Name
+		}
+	}
+}

@@ -52,7 +52,6 @@ var (
 	dateMDY = regexp.MustCompile(`(?i)\b` + monthPat + `\.?\s+(\d{1,2})(?:st|nd|rd|th)?\s*,?\s*((?:19|20)\d\d)\b`)
 	dateDMY = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:day\s+of\s+)?` + monthPat + `\.?\s*,?\s+((?:19|20)\d\d)\b`)
 	dateNum = regexp.MustCompile(`^(?:Dated:?\s*)?(\d{1,2})/(\d{1,2})/((?:19|20)?\d\d)$`)
-	datedRe = regexp.MustCompile(`(?i)\bdated:?\s*$`)
 )
 
 // findDate returns the first well-formed date in s as YYYY-MM-DD.

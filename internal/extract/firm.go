@@ -357,8 +357,8 @@ func (e *Extractor) firm(d *doc, m *Metadata) {
 	if len(firms) > 0 {
 		best := bestVariant(firms)
 		// A company's own name over its counsel's signature ("ACME HOLDINGS
-		// LTD. By: ... General Counsel") is not a law firm.
-		if e.isLawFirm(best) || !d.inHouse(lines) {
+		// LTD. By: ... General Counsel", or "I" signing) is not a law firm.
+		if e.isLawFirm(best) || !d.inHouse(lines) && !(person != "" && d.firstPerson()) {
 			// The letterhead may spell the same firm more fully ("LLP").
 			if lh := e.letterheadFirm(d); lh != "" && firmKey(lh) == firmKey(best) {
 				best = bestVariant([]string{best, lh})

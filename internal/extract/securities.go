@@ -12,7 +12,7 @@ import (
 const shareMods = `(?:(?:additional|newly|issued|authorized|unissued|outstanding|registered|restricted|common|ordinary|preference|preferred|Common|Ordinary|Preferred|Class\s+[A-Z]|class\s+[A-Z]|Series\s+[A-Z]|series\s+[A-Z]|American|Depositary|depositary|voting|non-voting|fully\s+paid|of\s+its|of\s+the\s+Company's|of\s+our)\s+){0,4}`
 
 var (
-	sharesAfterRe = regexp.MustCompile(`^(?:\s*\(\s*[\d,]+\s*\))?\s+` + shareMods + `(?:shares|Shares|SHARES|ADSs|ADS|units|Units|American\s+Depositary\s+Shares|ordinary\s+shares)\b`)
+	sharesAfterRe = regexp.MustCompile(`^\)?(?:\s*\(\s*[\d,]+\s*\))?\s+` + shareMods + `(?:shares|Shares|SHARES|ADSs|ADS|units|Units|American\s+Depositary\s+Shares|ordinary\s+shares)\b`)
 	sharesWordRe  = regexp.MustCompile(`(?i)\b((?:(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion)(?:[\s-]+(?:and\s+)?|\s*$))+)\s*(?:\(\s*[\d,]+\s*\)\s+)?` + shareMods + `(?:shares|ADSs|units)\b`)
 	listMarkRe    = regexp.MustCompile(`\((?:[ivx]{1,4}|[a-h]|[1-9])\)\s*(?:up to\s+|an aggregate of\s+|a total of\s+)?$`)
 	capitalRe     = regexp.MustCompile(`(?i)(?:authorized to issue|authorized capital|capital stock consist|consisting of|consists of|authorized shares|reserved|\$|€|£|CHF|US\$|EUR|USD|par value)\s*(?:up to\s+)?(?:an aggregate of\s+)?$`)
@@ -465,7 +465,7 @@ func (d *doc) jurisdictions() []string {
 }
 
 // scopeWords prefilter sentences for scopePlaces.
-var scopeWords = []string{"limited", "confined", "restricted", "opine", "opining", "solely", "only", "exclusively", "basis of", "based", "other than", "except"}
+var scopeWords = []string{"limited", "confined", "restricted", "opine", "opining", "solely", "only", "exclusively", "basis of", "based", "other than", "except", "other jurisdiction", "laws of any other", "law of any other", "any other law"}
 
 // scopePlaces returns the places a sentence limits the opinion to, if it is
 // a scope sentence.
@@ -488,6 +488,15 @@ func scopePlaces(s, ls string) []string {
 			if !strings.Contains(between, "law") && !strings.Contains(between, "jurisdiction") && !strings.Contains(between, "state") {
 				continue
 			}
+			if ps := findPlaces(cutClause(s, ls, m[1]), true); len(ps) > 0 {
+				return ps
+			}
+		}
+	}
+	// "We are members of the Bar of the State of New York and do not
+	// purport to be experts on the laws of any other jurisdiction."
+	if containsAny(ls, "other jurisdiction", "laws of any other", "law of any other", "any other law") {
+		for _, m := range literalMatches(ls, barPhrases) {
 			if ps := findPlaces(cutClause(s, ls, m[1]), true); len(ps) > 0 {
 				return ps
 			}
@@ -565,7 +574,13 @@ var (
 	// completes: "we express no opinion as to the laws of any jurisdiction
 	// other than ...".
 	negativePhrases = []string{"no opinion", "not express", "not render", "not purport", "not opine", "not cover", "not pass",
-		"any opinion", "expert", "hold ourselves out", "admitted", "member of the bar", "members of the bar", "qualified to practice"}
+		"any opinion", "expert", "hold ourselves out", "admitted", "member of the bar", "members of the bar", "qualified to practice", "qualified to practise", "licensed to practice"}
+	// barPhrases say where the lawyers practise; with "any other
+	// jurisdiction" they give the law covered.
+	barPhrases = []string{"members of the bar of ", "member of the bar of ", "admitted to practice in ", "admitted to practice only in ",
+		"admitted to practice law in ", "admitted to practice law only in ", "admitted to the bar of ", "admitted to the bar in ",
+		"qualified to practice law in ", "qualified to practise law in ", "qualified to practice law only in ",
+		"qualified to practise law only in ", "licensed to practice law in ", "licensed to practice in "}
 	negOpinionPhrases = []string{"no opinion", "not express", "not render", "not opine", "not cover", "not pass"}
 	otherThanPhrases  = []string{"other than ", "other than, ", "except for ", "except "}
 	// stopPhrases end a covered-law list where the next clause begins.

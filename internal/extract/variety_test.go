@@ -190,7 +190,7 @@ We consent to the filing of this opinion as an exhibit to the Registration State
 Very truly yours,
 
 STINSON LEONARD STREET LLP
-`, Metadata{Firms: []string{"Stinson LLP"}, Issuer: "Prairie Bancshares, Inc.", IssuerState: "Kansas",
+`, Metadata{Firms: []string{"Stinson Leonard Street LLP"}, Issuer: "Prairie Bancshares, Inc.", IssuerState: "Kansas",
 		Date: "2014-07-18", Forms: []string{"S-4"}, RegistrationNo: "333-197001", Shares: 4812500, Jurisdictions: []string{"Kansas"}}},
 
 	{"ATM takedown on 8-K", `Exhibit 5.1

@@ -3,6 +3,7 @@ package gen
 import (
 	"fmt"
 	"math/rand/v2"
+	"regexp"
 	"strings"
 )
 
@@ -27,6 +28,7 @@ func renderText(r *rand.Rand, s *spec, pageTags, curly bool) string {
 		b.WriteByte('\n')
 	}
 	dateAt := r.IntN(3)
+	doubleSpace := r.IntN(2) == 0
 	for _, p := range s.Parts {
 		switch p.Kind {
 		case bHeading:
@@ -111,6 +113,9 @@ func renderText(r *rand.Rand, s *spec, pageTags, curly bool) string {
 		}
 	}
 	out := b.String()
+	if s.Year < 2001 && doubleSpace {
+		out = sentenceEnd.ReplaceAllString(out, "$1.  $2")
+	}
 	if !curly {
 		out = asciiQuotes.Replace(out)
 	}
@@ -194,6 +199,7 @@ func renderHTML(r *rand.Rand, s *spec, style int, logo, sig string) string {
 		b.WriteString(text)
 		b.WriteString(st.closeP)
 	}
+	boldTerms := r.IntN(2) == 0
 	title := "EX-" + s.Exhibit
 	fmt.Fprintf(&b, st.bodyOpen, title)
 	page := 1
@@ -279,7 +285,16 @@ func renderHTML(r *rand.Rand, s *spec, style int, logo, sig string) string {
 				b.WriteString("</B></FONT></TD>\n</TR>\n</TABLE>\n")
 			}
 		case bPara:
-			p(st.indented, esc(part.Text))
+			t := esc(part.Text)
+			if style == 1 {
+				// Defined terms in bold, and the source broken into lines
+				// mid-sentence, as Donnelley's software writes them.
+				if boldTerms {
+					t = definedTerm.ReplaceAllString(t, "&#147;<B>$1</B>&#148;")
+				}
+				t = breakLines(t, 160)
+			}
+			p(st.indented, t)
 		case bList:
 			for j, it := range part.Items {
 				num := fmt.Sprintf("%d.", j+1)
@@ -411,3 +426,36 @@ func textTable(b *strings.Builder, indent string, rows [][]string) {
 		}
 	}
 }
+
+var definedTerm = regexp.MustCompile(`&#147;([A-Z][A-Za-z0-9 ]{0,40})&#148;`)
+
+// breakLines inserts a newline at the first space after every width
+// bytes, outside tags, as HTML generators wrap their source.
+func breakLines(t string, width int) string {
+	var b strings.Builder
+	b.Grow(len(t) + len(t)/width + 1)
+	col, inTag := 0, false
+	for i := 0; i < len(t); i++ {
+		c := t[i]
+		switch c {
+		case '<':
+			inTag = true
+		case '>':
+			inTag = false
+		}
+		if c == ' ' && col >= width && !inTag {
+			b.WriteByte('\n')
+			col = 0
+			continue
+		}
+		b.WriteByte(c)
+		col++
+	}
+	return b.String()
+}
+
+// sentenceEnd matches the single space after a sentence: typists of the
+// 1990s put two.
+// Three lower-case letters before the period keep "St. Louis", "Inc." and
+// initials single-spaced.
+var sentenceEnd = regexp.MustCompile(`([a-z]{3}|\))\. ([A-Z])`)

@@ -120,6 +120,7 @@ func Run(ctx context.Context, opt Options) (Summary, error) {
 			}
 		}
 	}()
+	mem := newBudget(MemoryBudget)
 	var readers sync.WaitGroup
 	for range jobs {
 		readers.Go(func() {
@@ -127,7 +128,10 @@ func Run(ctx context.Context, opt Options) (Summary, error) {
 			for i := range next {
 				res := result{idx: i}
 				if ctx.Err() == nil {
+					cost := inputCost(files[i])
+					mem.acquire(cost)
 					res.letters, res.problems = r.file(files[i])
+					mem.release(cost)
 				}
 				results <- res
 			}

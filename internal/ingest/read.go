@@ -65,7 +65,7 @@ func (r *reader) file(path string) ([]*built, []problem) {
 		if errors.Is(err, edgar.ErrTooLarge) {
 			return fail("larger than %d MiB, the most one input may be", MaxFileSize>>20)
 		}
-		return fail("%s", strings.TrimPrefix(err.Error(), path+": "))
+		return fail("%s", strings.TrimPrefix(reason(err), path+": "))
 	}
 	if len(bytes.TrimSpace(data)) == 0 {
 		return fail("empty file")

@@ -151,14 +151,14 @@ func same(dir string, b *built) bool {
 // When content/letters is on another file system than the state dir, the
 // bundle is made in content/letters itself, in a hidden folder.
 func (w *writer) create(dir string, b *built) error {
-	return w.made(b, func(tmp string) error { return os.Rename(tmp, dir) })
+	return w.made(dir, b, func(tmp string) error { return os.Rename(tmp, dir) })
 }
 
 // exchange makes a new bundle and swaps it with the one in dir, then
 // removes the old one.
 func (w *writer) exchange(dir string, b *built) error {
 	var old string
-	err := w.made(b, func(tmp string) error {
+	err := w.made(dir, b, func(tmp string) error {
 		old = tmp
 		return swapDirs(tmp, dir)
 	})
@@ -170,10 +170,14 @@ func (w *writer) exchange(dir string, b *built) error {
 
 // made makes b's bundle in a temporary folder and hands it to place; the
 // folder is removed if anything fails.
-func (w *writer) made(b *built, place func(tmp string) error) error {
+func (w *writer) made(dir string, b *built, place func(tmp string) error) error {
 	err := w.makeIn(w.tmp, b, place)
 	if errors.Is(err, syscall.EXDEV) {
 		err = w.makeIn(w.letters, b, place)
+	}
+	if err != nil && !errors.Is(err, errNoExchange) {
+		// Name the bundle, not the temporary folder it was made in.
+		return fmt.Errorf("cannot write %s: %w", dir, errnoOf(err))
 	}
 	return err
 }
@@ -181,7 +185,7 @@ func (w *writer) made(b *built, place func(tmp string) error) error {
 func (w *writer) makeIn(tmpDir string, b *built, place func(tmp string) error) error {
 	tmp, err := os.MkdirTemp(tmpDir, tempPrefix+b.id+".")
 	if err != nil {
-		return writeError(err)
+		return err
 	}
 	err = os.Chmod(tmp, 0o755)
 	if err == nil {
@@ -195,10 +199,7 @@ func (w *writer) makeIn(tmpDir string, b *built, place func(tmp string) error) e
 	}
 	if err != nil {
 		os.RemoveAll(tmp)
-		if errors.Is(err, syscall.EXDEV) || errors.Is(err, errNoExchange) {
-			return err
-		}
-		return writeError(err)
+		return err
 	}
 	return nil
 }
@@ -209,7 +210,16 @@ const tempPrefix = ".ingest-"
 // errNoExchange: the file system cannot swap two folders in one step.
 var errNoExchange = errors.New("cannot exchange folders")
 
-// writeError says what could not be written, relative to the site.
+// errnoOf is the system error under err ("no space left on device").
+func errnoOf(err error) error {
+	var errno syscall.Errno
+	if errors.As(err, &errno) {
+		return errno
+	}
+	return err
+}
+
+// writeError says what file could not be written.
 func writeError(err error) error {
 	var pe *fs.PathError
 	if errors.As(err, &pe) {

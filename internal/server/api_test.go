@@ -391,14 +391,24 @@ func TestAPISuggest(t *testing.T) {
 
 // An update of the archive shows in a running server, without a restart.
 func TestUpdateSeenWithoutRestart(t *testing.T) {
-	site, ts := searchSite(t)
+	site, ts := builtSearchSite(t)
 	if r := search(t, ts, url.Values{"q": {"dirigible"}}); r.Total != 0 {
 		t.Fatalf("dirigible before the update: %v", ids(r))
 	}
 	nl := testLetter{"0000000001-24-000006-ex5-1", "2024-02-02", "Harrow & Pike LLP", "Zephyr Airships, Inc.", "S-1", "Delaware",
 		"The shares of Zephyr Airships, Inc., maker of the dirigible, will be validly issued, fully paid and nonassessable."}
 	writeLetter(t, site, nl)
+	if resp, err := http.Get(ts.URL + "/letters/" + nl.id + "/"); err != nil || resp.StatusCode != 404 {
+		t.Fatalf("new letter's page before the build: %v %v", resp.StatusCode, err)
+	}
+	if err := sitebuild.Build(context.Background(), site, sitebuild.Options{}); err != nil {
+		t.Fatal(err)
+	}
 	reindex(t, site)
+	// The rebuilt public/ is served at once.
+	if resp, err := http.Get(ts.URL + "/letters/" + nl.id + "/"); err != nil || resp.StatusCode != 200 {
+		t.Errorf("new letter's page after the build: %v %v", resp.StatusCode, err)
+	}
 	// The searcher looks for a new generation about once a second.
 	r := eventually(t, ts, url.Values{"q": {"dirigible"}}, func(r SearchResponse) bool { return r.Total == 1 })
 	if r.Total != 1 || r.Hits[0].ID != nl.id {

@@ -374,7 +374,7 @@ var resultsTemplate = template.Must(template.New("results").Parse(`
 <h3 class="hit-title"><a href="{{.URL}}">{{.Title}}</a></h3>
 <p class="hit-meta">{{if .Date}}<time>{{.Date}}</time>{{end}}{{if .Firms}} · <span class="hit-firm">{{.Firms}}</span>{{end}}{{if .Issuers}} · <span class="hit-issuer">{{.Issuers}}</span>{{end}}{{if .Forms}} · <span class="hit-form">{{.Forms}}</span>{{end}}</p>
 {{- range .Fragments}}
-<p class="fragment">… {{.}} …</p>
+<p class="fragment">{{.}}</p>
 {{- end}}
 </li>
 {{- end}}

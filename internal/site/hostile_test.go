@@ -1,6 +1,9 @@
 package site
 
 import (
+	"bytes"
+	"encoding/xml"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -132,6 +135,22 @@ func TestHostileLetters(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// Feeds and the sitemap stay well-formed XML.
+	filepath.WalkDir(public, func(p string, d os.DirEntry, err error) error {
+		if err == nil && strings.HasSuffix(p, ".xml") {
+			data, _ := os.ReadFile(p)
+			dec := xml.NewDecoder(bytes.NewReader(data))
+			for {
+				if _, err := dec.Token(); err == io.EOF {
+					break
+				} else if err != nil {
+					t.Errorf("%s: %v", p, err)
+					break
+				}
+			}
+		}
+		return nil
+	})
 	problems, _, err := brokenLinks(public)
 	if err != nil {
 		t.Fatal(err)

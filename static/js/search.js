@@ -101,7 +101,7 @@
 
   // fragment turns "escaped text with <mark>…</mark>" into DOM nodes.
   function fragment(html) {
-    var p = el("p", { "class": "fragment" }, ["… "]);
+    var p = el("p", { "class": "fragment" });
     var parts = html.split(/(<mark>|<\/mark>)/);
     var mark = null;
     parts.forEach(function (part) {
@@ -119,7 +119,6 @@
     if (mark) {
       p.appendChild(mark);
     }
-    p.appendChild(document.createTextNode(" …"));
     return p;
   }
 

@@ -1,0 +1,193 @@
+package e2e
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/cdp"
+	cdppage "github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+)
+
+func chromium(t *testing.T) string {
+	t.Helper()
+	for _, p := range []string{"/usr/bin/chromium", "/usr/bin/chromium-browser"} {
+		if _, err := os.Stat(p); err == nil {
+			return p
+		}
+	}
+	if p, err := exec.LookPath("chromium"); err == nil {
+		return p
+	}
+	t.Skip("no chromium installed (apt-get install chromium)")
+	return ""
+}
+
+// newBrowser starts a headless Chromium with a fresh profile.
+func newBrowser(t *testing.T) context.Context {
+	t.Helper()
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(chromium(t)),
+		chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun,
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.UserDataDir(t.TempDir()),
+	}
+	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancelB := chromedp.NewContext(actx)
+	ctx, cancelC := context.WithTimeout(ctx, 75*time.Second)
+	t.Cleanup(func() { cancelC(); cancelB(); cancelA() })
+	return ctx
+}
+
+func addScript(src string) chromedp.Action[chromedp.Void] {
+	return chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		_, err := cdp.Call(ctx, tg, cdppage.AddScriptToEvaluateOnNewDocument, cdppage.AddScriptToEvaluateOnNewDocumentParams{Source: src})
+		return err
+	})
+}
+
+func eval[T any](t *testing.T, ctx context.Context, expr string) T {
+	t.Helper()
+	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](expr))
+	if err != nil {
+		t.Fatalf("%s: %v", expr, err)
+	}
+	return v
+}
+
+func do(t *testing.T, ctx context.Context, steps ...chromedp.Action[chromedp.Void]) {
+	t.Helper()
+	if err := chromedp.Do(ctx, steps...); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// until polls a JavaScript condition, riding over navigations.
+func until(expr string) chromedp.Action[chromedp.Void] {
+	return func(ctx context.Context, tg *chromedp.Target) (chromedp.Void, error) {
+		deadline := time.Now().Add(15 * time.Second)
+		for {
+			ok, err := chromedp.Evaluate[bool](expr)(ctx, tg)
+			if err == nil && ok {
+				return chromedp.Void{}, nil
+			}
+			if time.Now().After(deadline) {
+				return chromedp.Void{}, fmt.Errorf("waiting for %s: %v", expr, err)
+			}
+			time.Sleep(50 * time.Millisecond)
+		}
+	}
+}
+
+// trap runs before any page script: every payload in the hostile letters
+// sets window.__e2e, and every set is recorded, so a payload that ran and
+// then navigated away is still caught. Dialogs are counted, CSP violations
+// recorded.
+const trap = `(function () {
+  var value;
+  window.__sets = [];
+  Object.defineProperty(window, "__e2e", {
+    configurable: false,
+    get: function () { return value; },
+    set: function (v) { value = v; window.__sets.push(String(v)); }
+  });
+  window.__dialogs = 0;
+  window.alert = window.confirm = window.prompt = function () { window.__dialogs++; };
+  window.__csp = [];
+  document.addEventListener("securitypolicyviolation", function (e) {
+    window.__csp.push(e.violatedDirective + " " + e.blockedURI);
+  });
+})();`
+
+// poke makes the page fire the events a reader would: hover, focus and
+// mouse events on every element, and a scroll to the end.
+const poke = `(function () {
+  document.querySelectorAll("body *").forEach(function (e) {
+    ["mouseover", "mouseenter", "mousemove", "focus", "animationstart"].forEach(function (ev) {
+      e.dispatchEvent(new Event(ev, {bubbles: true}));
+    });
+  });
+  window.scrollTo(0, document.body ? document.body.scrollHeight : 0);
+  return true;
+})()`
+
+// beacon counts requests: the hostile letters' payloads, if any ran or
+// loaded, would hit it.
+type beacon struct {
+	*httptest.Server
+	mu   sync.Mutex
+	hits []string
+}
+
+func newBeacon(t *testing.T) *beacon {
+	b := &beacon{}
+	b.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		b.mu.Lock()
+		b.hits = append(b.hits, r.URL.Path)
+		b.mu.Unlock()
+		w.Header().Set("Content-Type", "text/plain")
+		w.Write([]byte("hit"))
+	}))
+	t.Cleanup(b.Close)
+	return b
+}
+
+// URL is the address the payloads call.
+func (b *beacon) URL() string { return b.Server.URL + "/beacon" }
+
+func (b *beacon) Hits() []string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	h := append([]string(nil), b.hits...)
+	sort.Strings(h)
+	return h
+}
+
+// checkInert loads url in the browser, pokes it, and reports anything
+// that ran: a set of window.__e2e, a dialog, a navigation away (a meta
+// refresh), a resource from another origin. wantCSP says whether CSP
+// violations are expected to be none (under a plain file server there is
+// no policy to violate).
+func checkInert(t *testing.T, ctx context.Context, origin, path string) {
+	t.Helper()
+	do(t, ctx, chromedp.Navigate(origin+path), until(`document.readyState === "complete"`))
+	eval[bool](t, ctx, poke)
+	time.Sleep(250 * time.Millisecond)
+	if loc := eval[string](t, ctx, `location.href`); loc != origin+path {
+		t.Errorf("%s: the page navigated to %s", path, loc)
+	}
+	if sets := eval[[]string](t, ctx, `window.__sets`); len(sets) != 0 {
+		t.Errorf("%s: payloads ran: window.__e2e set to %q", path, sets)
+	}
+	if v := eval[string](t, ctx, `String(window.__e2e)`); v != "undefined" {
+		t.Errorf("%s: window.__e2e = %s", path, v)
+	}
+	if n := eval[int](t, ctx, `window.__dialogs`); n != 0 {
+		t.Errorf("%s: %d dialogs opened", path, n)
+	}
+	if v := eval[[]string](t, ctx, `window.__csp`); len(v) != 0 {
+		// Under the server's policy a violation means hostile markup got
+		// as far as the browser, and only the policy stopped it.
+		t.Errorf("%s: CSP had to block: %q", path, v)
+	}
+	for _, r := range eval[[]string](t, ctx, `performance.getEntriesByType("resource").map(function (e) { return e.name; })`) {
+		if !strings.HasPrefix(r, origin+"/") {
+			t.Errorf("%s loaded %s", path, r)
+		}
+	}
+	if n := eval[int](t, ctx, `document.querySelectorAll("iframe, frame, object, embed, img, svg, video, audio").length`); n != 0 {
+		t.Errorf("%s: %d frames, objects, embeds or images in the page", path, n)
+	}
+}
