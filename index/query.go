@@ -137,7 +137,7 @@ func parseQuery(q string) ([]clause, error) {
 		andPending = false
 
 		// field:
-		if j := fieldPrefix(q[i:]); j > 0 {
+		if j := fieldPrefix(q[i:]); j > 0 && !plainColon(q[i:], j) {
 			name := strings.ToLower(q[i : i+j])
 			f, ok := fieldNames[name]
 			if !ok {
@@ -166,6 +166,16 @@ func parseQuery(q string) ([]clause, error) {
 		return nil, badQuery("query ends with an operator")
 	}
 	return out, nil
+}
+
+// plainColon reports whether the colon after s[:j] is punctuation rather
+// than a field: an unknown name followed by a space, the end, or "//".
+func plainColon(s string, j int) bool {
+	if _, ok := fieldNames[strings.ToLower(s[:j])]; ok {
+		return false
+	}
+	rest := s[j+1:]
+	return rest == "" || isSpace(rest[0]) || strings.HasPrefix(rest, "//")
 }
 
 func isSpace(b byte) bool {

@@ -16,13 +16,13 @@ func terms(ts []string) string { return strings.Join(ts, "|") }
 func TestWordsTokenizer(t *testing.T) {
 	for in, want := range map[string]string{
 		"The Company's shares, $0.001 par value; 1,000,000 shares.": "The|Company's|shares|0.001|par|value|1,000,000|shares",
-		"U.S. GAAP, Form S-8 (No. 333-123456) rock'n'roll":           "U.S|GAAP|Form|S|8|No|333|123456|rock'n'roll",
-		"non‑assessable — “validly” issued…":                         "non|assessable|validly|issued",
-		"Café Noël, naïve, Müller & Söhne":                           "Café|Noël|naïve|Müller|Söhne",
-		"Rocket 🚀 Capital; شركة المثال; 東京都":                         "Rocket|Capital|شركة|المثال|東|京|都",
-		"snake_case a.b 1.5 a.1 end.":                                "snake_case|a.b|1.5|a|1|end",
-		"":                                                           "",
-		"'quoted' trailing' .5 5.":                                   "quoted|trailing|5|5",
+		"U.S. GAAP, Form S-8 (No. 333-123456) rock'n'roll":          "U.S|GAAP|Form|S|8|No|333|123456|rock'n'roll",
+		"non‑assessable — “validly” issued…":                        "non|assessable|validly|issued",
+		"Café Noël, naïve, Müller & Söhne":                          "Café|Noël|naïve|Müller|Söhne",
+		"Rocket 🚀 Capital; شركة المثال; 東京都":                        "Rocket|Capital|شركة|المثال|東|京|都",
+		"snake_case a.b 1.5 a.1 end.":                               "snake_case|a.b|1.5|a|1|end",
+		"":                                                          "",
+		"'quoted' trailing' .5 5.":                                  "quoted|trailing|5|5",
 	} {
 		var got []string
 		for _, tok := range (wordsTokenizer{}).Tokenize([]byte(in)) {

@@ -42,6 +42,9 @@ type UpdateStats struct {
 	Took                               time.Duration
 }
 
+// buildMemoryLimit is the soft memory limit while building.
+const buildMemoryLimit = 2 << 30
+
 // maxPageSize bounds what is read of one page: a letter page is tens of
 // kilobytes; anything this big is not one.
 const maxPageSize = 16 << 20
@@ -412,7 +415,11 @@ func parsePage(p page) parsed {
 func buildAll(ctx context.Context, gen string, shards int, pages []page, jobs int, progress io.Writer) ([]record, []error, error) {
 	// Building allocates a great deal that dies young: trade memory for
 	// less collection while it runs.
-	defer debug.SetGCPercent(debug.SetGCPercent(400))
+	// A soft limit keeps that trade within bounds on a large archive.
+	defer debug.SetGCPercent(debug.SetGCPercent(300))
+	if lim := debug.SetMemoryLimit(-1); lim > buildMemoryLimit {
+		defer debug.SetMemoryLimit(debug.SetMemoryLimit(buildMemoryLimit))
+	}
 
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Ingest throughput: generate N letters (default 10,000, every input shape)
 # with `exhibits gen`, ingest them into a fresh site, and report letters/s,
-# MB/s of input and peak memory; then time a re-run (nothing to write).
+# MB/s of input and peak memory; then time two re-runs (nothing to write):
+# one that finds every input in ingest's cache, one with the cache removed.
 #
 # usage: bench/ingest/run.sh [-n N] [-j JOBS] [OUT]     (OUT default /tmp/exhibits-bench-ingest)
 # Everything is written under OUT; the report is OUT/report.txt.
@@ -53,12 +54,15 @@ report() { # name letters wall cpu rss
 rm -rf "$out/site"
 read -r letters secs cpu rss < <(measure "$out/first.log")
 read -r letters2 secs2 cpu2 rss2 < <(measure "$out/rerun.log")
+rm -f "$out/site/.exhibits/ingest-cache"
+read -r letters3 secs3 cpu3 rss3 < <(measure "$out/rerun-nocache.log")
 
 {
   echo "exhibits ingest benchmark, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) CPUs, -j $jobs, load average $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "input: $files files, $letters letters, $(awk -v b="$bytes" 'BEGIN {printf "%.1f", b / 1e6}') MB ($in)"
   report "first run" "$letters" "$secs" "$cpu" "$rss"
-  report "re-run (nothing written)" "$letters2" "$secs2" "$cpu2" "$rss2"
-  echo "summary lines: $(cat "$out/first.log") | $(cat "$out/rerun.log")"
+  report "re-run, inputs unchanged (cache)" "$letters2" "$secs2" "$cpu2" "$rss2"
+  report "re-run, cache removed (every input read, nothing written)" "$letters3" "$secs3" "$cpu3" "$rss3"
+  echo "summary lines: $(cat "$out/first.log") | $(cat "$out/rerun.log") | $(cat "$out/rerun-nocache.log")"
   echo "(wall-clock figures depend on what else runs; the CPU figures do not: on a shared machine read those)"
 } | tee "$out/report.txt"

@@ -4,6 +4,8 @@
 # default outputs) of the same pages. Reports wall time and peak memory.
 #
 #   bench/site/run.sh [N ...]        default N: 10000
+#   METRICS=1 bench/site/run.sh N    also print Hugo's --templateMetrics for our
+#                                    templates (one more build)
 #
 # Work goes to $BENCH_OUT (default /tmp/exhibits-bench-site); generated
 # letters and ingested sites are kept there and reused by later runs.
@@ -64,4 +66,12 @@ TOML
   du -sh "$site/public" "$bare/public" | sed 's/^/  output /'
   find "$site/public" -type f | wc -l | sed 's/^/  files (exhibits): /'
   find "$bare/public" -type f | wc -l | sed 's/^/  files (bare):     /'
+  if [ -n "${METRICS:-}" ]; then
+    # Our build again, through the hugo binary, with the defaults that
+    # `exhibits build` left in the site's state directory.
+    "$out/hugo" --source "$site" --config "$site/.exhibits/defaults.toml" \
+      --themesDir "$site/.exhibits" --theme defaults --destination "$out/metrics-$n" \
+      --templateMetrics --templateMetricsHints | sed -n '/Template Metrics/,/^$/p;/cumulative/,/^ *$/p' | head -40
+    rm -rf "$out/metrics-$n"
+  fi
 done

@@ -37,7 +37,7 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return err
 	}
 	r.Q = strings.Join(fs.Args(), " ")
-	r.Size, r.Page, r.Sort = *n, *page, *sortBy
+	r.Size, r.Page, r.Sort = min(max(*n, 1), 100), *page, *sortBy
 
 	s, err := index.Open(*site)
 	if err != nil {

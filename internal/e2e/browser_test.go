@@ -144,6 +144,12 @@ func newBeacon(t *testing.T) *beacon {
 	return b
 }
 
+func (b *beacon) Reset() {
+	b.mu.Lock()
+	b.hits = nil
+	b.mu.Unlock()
+}
+
 // URL is the address the payloads call.
 func (b *beacon) URL() string { return b.Server.URL + "/beacon" }
 
@@ -155,39 +161,48 @@ func (b *beacon) Hits() []string {
 	return h
 }
 
-// checkInert loads url in the browser, pokes it, and reports anything
-// that ran: a set of window.__e2e, a dialog, a navigation away (a meta
-// refresh), a resource from another origin. wantCSP says whether CSP
-// violations are expected to be none (under a plain file server there is
-// no policy to violate).
+// checkInert loads a page in the browser, pokes it, and fails the test
+// for anything that ran (see whatRan).
 func checkInert(t *testing.T, ctx context.Context, origin, path string) {
 	t.Helper()
+	for _, p := range whatRan(t, ctx, origin, path) {
+		t.Errorf("%s: %s", path, p)
+	}
+}
+
+// whatRan loads origin+path, fires a reader's events at it, and lists what
+// ran or loaded: a set of window.__e2e, a dialog, a navigation away (a
+// meta refresh), a CSP violation (under the server's policy it means
+// hostile markup reached the browser and only the policy stopped it), a
+// resource from another origin, a frame, object or image.
+func whatRan(t *testing.T, ctx context.Context, origin, path string) []string {
+	t.Helper()
+	var ran []string
 	do(t, ctx, chromedp.Navigate(origin+path), until(`document.readyState === "complete"`))
 	eval[bool](t, ctx, poke)
 	time.Sleep(250 * time.Millisecond)
 	if loc := eval[string](t, ctx, `location.href`); loc != origin+path {
-		t.Errorf("%s: the page navigated to %s", path, loc)
+		ran = append(ran, "navigated to "+loc)
 	}
 	if sets := eval[[]string](t, ctx, `window.__sets`); len(sets) != 0 {
-		t.Errorf("%s: payloads ran: window.__e2e set to %q", path, sets)
+		ran = append(ran, fmt.Sprintf("payloads ran: window.__e2e set to %q", sets))
 	}
 	if v := eval[string](t, ctx, `String(window.__e2e)`); v != "undefined" {
-		t.Errorf("%s: window.__e2e = %s", path, v)
+		ran = append(ran, "window.__e2e = "+v)
 	}
 	if n := eval[int](t, ctx, `window.__dialogs`); n != 0 {
-		t.Errorf("%s: %d dialogs opened", path, n)
+		ran = append(ran, fmt.Sprintf("%d dialogs opened", n))
 	}
 	if v := eval[[]string](t, ctx, `window.__csp`); len(v) != 0 {
-		// Under the server's policy a violation means hostile markup got
-		// as far as the browser, and only the policy stopped it.
-		t.Errorf("%s: CSP had to block: %q", path, v)
+		ran = append(ran, fmt.Sprintf("CSP had to block: %q", v))
 	}
 	for _, r := range eval[[]string](t, ctx, `performance.getEntriesByType("resource").map(function (e) { return e.name; })`) {
 		if !strings.HasPrefix(r, origin+"/") {
-			t.Errorf("%s loaded %s", path, r)
+			ran = append(ran, "loaded "+r)
 		}
 	}
 	if n := eval[int](t, ctx, `document.querySelectorAll("iframe, frame, object, embed, img, svg, video, audio").length`); n != 0 {
-		t.Errorf("%s: %d frames, objects, embeds or images in the page", path, n)
+		ran = append(ran, fmt.Sprintf("%d frames, objects, embeds or images in the page", n))
 	}
+	return ran
 }

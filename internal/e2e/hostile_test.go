@@ -7,6 +7,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -253,14 +254,30 @@ func TestHostileLetters(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// Nor any feed, whose item descriptions readers render as HTML.
+	err = filepath.WalkDir(public, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || filepath.Base(p) != "index.xml" {
+			return err
+		}
+		rel, _ := filepath.Rel(public, p)
+		for link, it := range readFeed(t, public, filepath.ToSlash(rel)) {
+			if len(it.markup) > 0 {
+				t.Errorf("%s: item %s: description carries %v", rel, link, it.markup)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
 
 	// The search page the server renders, and its JSON API, from the
 	// hostile index.
 	srv := server.New(server.Config{Site: dir, Searcher: s})
-	live := httptest.NewServer(srv)
-	defer live.Close()
+	site := httptest.NewServer(srv)
+	defer site.Close()
 	for _, q := range []string{"Zyqor", "script onerror", "iframe", "javascript"} {
-		resp, err := http.Get(live.URL + "/search/?q=" + strings.ReplaceAll(q, " ", "+"))
+		resp, err := http.Get(site.URL + "/search/?q=" + strings.ReplaceAll(q, " ", "+"))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -281,6 +298,30 @@ func TestHostileLetters(t *testing.T) {
 	t.Run("Chromium", func(t *testing.T) {
 		ctx := newBrowser(t)
 		do(t, ctx, addScript(trap))
+
+		// The harness catches what it is there to catch: a page of our
+		// own with the letter's payloads left live.
+		live := markers["Zyqorbarehtml"]
+		noRefresh := live[:strings.Index(live, "<meta http-equiv")] + live[strings.Index(live, "<meta charset"):]
+		control := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			if r.URL.Path == "/refresh" {
+				io.WriteString(w, live)
+			} else {
+				io.WriteString(w, noRefresh)
+			}
+		}))
+		defer control.Close()
+		ran := strings.Join(append(whatRan(t, ctx, control.URL, "/control"), whatRan(t, ctx, control.URL, "/refresh")...), "\n")
+		for _, want := range []string{"head-script", "img-onerror", "navigated to " + bcn.URL() + "/meta-refresh"} {
+			if !strings.Contains(ran, want) {
+				t.Errorf("the harness missed %s in a live copy of the letter; saw:\n%s", want, ran)
+			}
+		}
+		if !slices.Contains(bcn.Hits(), "/beacon/head-script") {
+			t.Errorf("the beacon missed the live copy's script: %q", bcn.Hits())
+		}
+		bcn.Reset()
 
 		// As a plain static host serves it, with no CSP to lean on: the
 		// markup itself must be inert.
@@ -313,11 +354,11 @@ func TestHostileLetters(t *testing.T) {
 		// Through the project's server, with its policy: letter pages,
 		// originals, the server-rendered search page and live search.
 		for _, id := range pages {
-			checkInert(t, ctx, live.URL, "/letters/"+id+"/")
-			checkInert(t, ctx, live.URL, attr(byClass(parseHTML(t, public, "letters/"+id+"/"), "original-link")[0], "href"))
+			checkInert(t, ctx, site.URL, "/letters/"+id+"/")
+			checkInert(t, ctx, site.URL, attr(byClass(parseHTML(t, public, "letters/"+id+"/"), "original-link")[0], "href"))
 		}
-		checkInert(t, ctx, live.URL, "/search/?q=script+onerror+iframe")
-		do(t, ctx, chromedp.Navigate(live.URL+"/search/"), until(`!!document.getElementById("q")`))
+		checkInert(t, ctx, site.URL, "/search/?q=script+onerror+iframe")
+		do(t, ctx, chromedp.Navigate(site.URL+"/search/"), until(`!!document.getElementById("q")`))
 		do(t, ctx, chromedp.SendKeys(chromedp.ID("q"), "Zyqor script"),
 			until(`document.querySelectorAll("#results li.hit").length == 4`))
 		eval[bool](t, ctx, poke)

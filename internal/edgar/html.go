@@ -80,6 +80,13 @@ func HTMLToText(s string) (string, error) {
 type block struct {
 	text      string
 	pageBreak bool
+	// gap: the page shows space above the block (a margin, a spacer
+	// paragraph, a double <br>), so it does not run on from the one before.
+	gap bool
+	// group is the id of the sink (document or table cell) the block was
+	// written in; 0 for blocks made from several cells or rows, which
+	// joinLineBlocks leaves alone.
+	group int
 }
 
 // firstLine and lastLine are a block's first and last lines.
@@ -96,10 +103,16 @@ func (b block) oneLine() bool { return strings.IndexByte(b.text, '\n') < 0 }
 
 // sink collects blocks; the document has one and each open table cell one.
 type sink struct {
+	id     int // block.group of the blocks written here
 	blocks []block
 	lines  []string
 	line   strings.Builder
 	space  bool // a space is pending before the next visible rune
+	gap    bool // the next block has space above it
+	// visible counts the visible runs written, blanks the no-break spaces
+	// and <br>s: an element in which blanks grew but visible did not is a
+	// spacer paragraph (<p>&nbsp;</p>), a blank line on the page.
+	visible, blanks int
 }
 
 func (s *sink) write(t []byte, pre bool) {
@@ -114,6 +127,7 @@ func (s *sink) write(t []byte, pre bool) {
 				s.line.WriteByte(' ')
 				s.space = false
 			}
+			s.visible++
 			s.line.Write(t[:i])
 			t = t[i:]
 			continue
@@ -132,6 +146,9 @@ func (s *sink) write(t []byte, pre bool) {
 		case r == utf8.RuneError && n == 1:
 			s.rune('\uFFFD')
 		case unicode.IsSpace(r) || r == '\u00a0':
+			if r == '\u00a0' {
+				s.blanks++
+			}
 			if s.line.Len() > 0 {
 				s.space = true
 			}
@@ -144,6 +161,7 @@ func (s *sink) write(t []byte, pre bool) {
 }
 
 func (s *sink) rune(r rune) {
+	s.visible++
 	if s.space {
 		s.line.WriteByte(' ')
 		s.space = false
@@ -154,9 +172,11 @@ func (s *sink) rune(r rune) {
 // br ends the current line; a second <br> in a row ends the block.
 func (s *sink) br() {
 	s.space = false
+	s.blanks++
 	if s.line.Len() == 0 {
 		if len(s.lines) > 0 {
 			s.flush()
+			s.gap = true
 		}
 		return
 	}
@@ -172,8 +192,9 @@ func (s *sink) flush() {
 		s.line.Reset()
 	}
 	if len(s.lines) > 0 {
-		s.blocks = append(s.blocks, block{text: strings.Join(s.lines, "\n")})
+		s.blocks = append(s.blocks, block{text: strings.Join(s.lines, "\n"), gap: s.gap, group: s.id})
 		s.lines = s.lines[:0]
+		s.gap = false
 	}
 }
 
@@ -215,6 +236,11 @@ type elem struct {
 	hidden bool
 	pre    bool
 	list   *list
+	// For block elements: the sink they write in and its counters at the
+	// start (a spacer shows no text), and whether a margin follows them.
+	sink            *sink
+	visible, blanks int
+	gapAfter        bool
 }
 
 type list struct {
@@ -234,10 +260,11 @@ type converter struct {
 	rawSkip    string // raw-text element whose content is dropped
 	scratch    []byte // reused by tagAttrs.add
 	inHead     bool
+	sinkIDs    int // the last sink id given
 }
 
 func newConverter() *converter {
-	return &converter{sinks: []*sink{{}}}
+	return &converter{sinks: []*sink{{id: 1}}, sinkIDs: 1}
 }
 
 func (c *converter) cur() *sink { return c.sinks[len(c.sinks)-1] }
@@ -278,6 +305,9 @@ var voidTags = map[string]bool{
 type tagAttrs struct {
 	hidden    bool // hidden attribute, display:none, visibility:hidden, page furniture class
 	pageBreak bool // a CSS page break before or after
+	// A margin of a few points or more above or below the element: it
+	// stands apart from its neighbours.
+	gapBefore, gapAfter bool
 }
 
 // add reads one attribute; scratch is reused for the squeezed style.
@@ -311,6 +341,9 @@ func (a *tagAttrs) add(key, val []byte, scratch *[]byte) {
 		if has("page-break-before:always") || has("page-break-after:always") ||
 			has("break-before:page") || has("break-after:page") {
 			a.pageBreak = true
+		}
+		if has("margin") {
+			a.gapBefore, a.gapAfter = margins(val)
 		}
 	}
 }
@@ -379,6 +412,10 @@ func (c *converter) start(name string, attrs tagAttrs, selfClosing bool) {
 		return
 	}
 	e := elem{name: name}
+	if blockTags[name] {
+		s := c.cur()
+		e.sink, e.visible, e.blanks, e.gapAfter = s, s.visible, s.blanks, attrs.gapAfter
+	}
 	if droppedTags[name] || attrs.hidden {
 		e.hidden = true
 	}
@@ -411,6 +448,13 @@ func (c *converter) push(e elem) {
 func (c *converter) popTop() {
 	e := c.stack[len(c.stack)-1]
 	c.stack = c.stack[:len(c.stack)-1]
+	if s := e.sink; s != nil && s == c.cur() && c.hidden == 0 {
+		spacer := s.visible == e.visible && s.blanks > e.blanks
+		if spacer || e.gapAfter {
+			s.flush()
+			s.gap = true
+		}
+	}
 	if e.hidden {
 		c.hidden--
 	}
@@ -487,6 +531,9 @@ func (c *converter) startVisible(name string, attrs tagAttrs) {
 		return
 	case "table":
 		c.cur().flush()
+		if attrs.gapBefore {
+			c.cur().gap = true
+		}
 		if len(c.tables) >= maxTableDepth {
 			c.tableExtra++
 			return
@@ -507,7 +554,8 @@ func (c *converter) startVisible(name string, attrs tagAttrs) {
 				t.rows = append(t.rows, nil)
 				t.inRow = true
 			}
-			c.sinks = append(c.sinks, &sink{})
+			c.sinkIDs++
+			c.sinks = append(c.sinks, &sink{id: c.sinkIDs})
 			t.cellOpen = true
 			return
 		}
@@ -524,6 +572,9 @@ func (c *converter) startVisible(name string, attrs tagAttrs) {
 	}
 	if blockTags[name] {
 		c.cur().flush()
+		if attrs.gapBefore {
+			c.cur().gap = true
+		}
 	}
 }
 
@@ -621,7 +672,7 @@ func (c *converter) finish() string {
 	}
 	s := c.cur()
 	s.flush()
-	return joinBlocks(dropPageFurniture(s.blocks, true))
+	return joinBlocks(joinLineBlocks(dropPageFurniture(s.blocks, true)))
 }
 
 func joinBlocks(blocks []block) string {

@@ -65,6 +65,15 @@ func renderTable(rows [][]cell) []block {
 	for i := 0; i < len(content); {
 		ne := content[i]
 		switch {
+		case len(ne) >= 2 && reCellRe.MatchString(ne[0].text()):
+			// "Re:" in a cell of its own, the subject beside it, perhaps
+			// over several rows: one block, a line per line.
+			j := i + 1
+			for j < len(content) && content[j][0].col > ne[0].col && !isMarkerRow(content[j]) {
+				j++
+			}
+			out = append(out, reBlockOf(ne[0].text(), ne[1:], content[i+1:j]))
+			i = j
 		case isMarkerRow(ne):
 			out = append(out, markerBlocks(ne[0].text(), ne[1].blocks)...)
 			i++
@@ -124,6 +133,24 @@ func cellBlocks(c cell) []block {
 		}
 	}
 	return out
+}
+
+// reBlockOf renders a "Re:" cell, the cells beside it and the rows below
+// them as one block: "Re: " and the subject's lines.
+func reBlockOf(re string, beside []cell, below [][]cell) block {
+	var lines []string
+	for _, row := range append([][]cell{beside}, below...) {
+		for _, c := range row {
+			for _, b := range cellBlocks(c) {
+				lines = append(lines, strings.Split(b.text, "\n")...)
+			}
+		}
+	}
+	if len(lines) == 0 {
+		return block{text: re}
+	}
+	lines[0] = re + " " + lines[0]
+	return block{text: strings.Join(lines, "\n")}
 }
 
 // markerBlocks puts a list marker at the start of the text that follows it.

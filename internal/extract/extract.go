@@ -273,14 +273,8 @@ func (d *doc) intro() []string {
 
 // bodyParas returns the letter's prose, from the body to the signature.
 func (d *doc) bodyParas() []string {
-	end := len(d.paras)
-	if d.sig >= 0 {
-		end = d.sig
-	}
-	if end < d.body {
-		end = len(d.paras)
-	}
-	return d.paras[d.body:end]
+	from, to := d.bodyRange()
+	return d.paras[from:to]
 }
 
 // bodyRange returns the indices of bodyParas.

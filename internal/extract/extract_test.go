@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/pelletier/go-toml/v2"
 )
@@ -66,6 +67,7 @@ func TestIssuerAndState(t *testing.T) {
 		{"registrant", `We have acted as counsel for Pacific Gas Holdings, an Oregon corporation (the "Registrant"), in connection with its registration statement.`, "Pacific Gas Holdings", "Oregon"},
 		{"hereinafter", `We have acted as counsel to Lakeside Bancorp, Inc., a Wisconsin corporation (hereinafter referred to as the "Company"), in connection with the filing.`, "Lakeside Bancorp, Inc.", "Wisconsin"},
 		{"no description", `We have acted as counsel to Dragon Energy Corp. (the "Company"), in connection with its filing of a shelf registration statement.`, "Dragon Energy Corp.", ""},
+		{"title before the company", `As Senior Vice President, General Counsel and Secretary of Piedmont Gas Corporation, a North Carolina corporation (the "Company"), I have acted as counsel to the Company in connection with the Registration Statement.`, "Piedmont Gas Corporation", "North Carolina"},
 		{"company of", `In connection with the registration of up to $300,000,000 of securities including common stock, no par value (the "Common Stock"), of Island Financial Corp., a Hawaii corporation (the "Company"), I have examined such records.`, "Island Financial Corp.", "Hawaii"},
 		{"in-house", `I am the General Counsel of Great Lakes Steel Company, an Ohio corporation (the "Company"), and have acted as counsel to the Company in connection with the Registration Statement.`, "Great Lakes Steel Company", "Ohio"},
 		{"parenthetical in name", `We have acted as Texas counsel to Northstar (Tax & Audit) Inc., a Texas corporation (the "Company"), in connection with the filing.`, "Northstar (Tax & Audit) Inc.", "Texas"},
@@ -125,6 +127,7 @@ func TestForms(t *testing.T) {
 		{"post-effective", "Post-Effective Amendment No. 1 on Form S-8 to the Registration Statement on Form S-4", []string{"S-8", "S-4"}},
 		{"en dash", "Registration Statement on Form S\u20113", []string{"S-3"}},
 		{"N-2", "the registration statement on Form N-2", []string{"N-2"}},
+		{"lower and upper case", "the registration statement on form S-8 and the FORM S-3", []string{"S-8", "S-3"}},
 		{"none", "a registration statement", nil},
 	}
 	for _, tt := range tests {
@@ -163,6 +166,10 @@ func TestShares(t *testing.T) {
 		{"plain", `in connection with the registration of 750,000 shares (the "Shares") of its Common Stock, without par value.`, 750000},
 		{"aggregate first", `relating to the registration for resale of up to an aggregate of 2,666,666 shares of the Company's common stock, which includes (i) up to 1,333,333 shares issuable upon exercise of warrants and (ii) up to 1,333,333 shares issuable upon exercise of other warrants.`, 2666666},
 		{"enumeration summed", `relating to the registration of (i) 1,500,000 shares of Common Stock issuable under the 2020 Equity Incentive Plan and (ii) 500,000 shares of Common Stock issuable under the 2020 Employee Stock Purchase Plan.`, 2000000},
+		{"two plans, amounts joined", `relating to the registration of 3,000,000 shares of Common Stock issuable under the 2020 Equity Incentive Plan and 500,000 shares of Common Stock issuable under the 2020 Employee Stock Purchase Plan.`, 3500000},
+		{"breakdown after a first amount", `relating to up to 27,726,052 common shares consisting of 11,991,785 common shares and 15,734,267 common shares issuable upon exercise of warrants.`, 27726052},
+		{"warrant shares not counted twice", `relating to 1,000,000 shares of common stock and 400,000 shares issuable upon exercise of warrants to purchase 400,000 shares of common stock.`, 1400000},
+		{"total first", `relating to an aggregate of 1,500,000 shares, 1,000,000 shares under the Plan and 500,000 shares under the ESPP.`, 1500000},
 		{"common shares", `the offer and sale by the selling shareholders of up to 27,726,052 common shares of the Company.`, 27726052},
 		{"ADSs", `relating to 10,000,000 American Depositary Shares, each representing two ordinary shares.`, 10000000},
 		{"words and digits", `covering two million (2,000,000) shares of the Company's common stock.`, 2000000},
@@ -216,6 +223,8 @@ func TestPlans(t *testing.T) {
 		{"amended and restated", `shares issuable under the Company's Amended and Restated 2014 Omnibus Incentive Plan.`, []string{"Amended and Restated 2014 Omnibus Incentive Plan"}},
 		{"401(k)", `interests in the Acme, Inc. 401(k) Savings Plan.`, []string{"Acme, Inc. 401(k) Savings Plan"}},
 		{"for directors", `shares issuable under the 2005 Stock Option Plan for Non-Employee Directors.`, []string{"2005 Stock Option Plan for Non-Employee Directors"}},
+		{"plans in a table", "the following plans:\n\nPlan\tNumber of Shares\nAcme Inc. 2004 Stock Option Plan\t1,500,000\n2012 Stock Bonus Plan\t250,000", []string{"Acme Inc. 2004 Stock Option Plan", "2012 Stock Bonus Plan"}},
+		{"amount before a plan", `1,500,000 Acme 1995 Stock Plan shares and 250,000 2001 Stock Bonus Plan shares.`, []string{"Acme 1995 Stock Plan", "2001 Stock Bonus Plan"}},
 		{"defined short form only", `shares issuable under the Plan and the Plans described therein.`, nil},
 		{"not an employee plan", `as described under the caption "Plan of Distribution" and the Dividend Reinvestment and Stock Purchase Plan.`, nil},
 	}
@@ -439,8 +448,20 @@ func TestUserAliases(t *testing.T) {
 
 func TestBadInput(t *testing.T) {
 	e := newTestExtractor(t)
-	for _, s := range []string{"", "\n\n\n", strings.Repeat("x", 3<<20), strings.Repeat("(the \"Company\") ", 50000), "\xff\xfe\x00garbage\x00", strings.Repeat("Very truly yours,\n\n", 1000)} {
+	inputs := []string{"", "\n\n\n", strings.Repeat("x", 3<<20), "\xff\xfe\x00garbage\x00"}
+	// Repeated fragments of letters: each pattern's matching must stay
+	// linear in the input.
+	for _, u := range []string{"(the \"Company\") ", "Very truly yours,\n\n", "1,", ". ", "A ", "(", "Plan ", "& ", "/s/ ",
+		"\t", "Inc. ", "A. ", "Stock Plan and ", "limited to ", "other than ", "laws of the State of New York ", "By: ",
+		"1,000 shares ", "Form S-1 ", "May 1, 2020 ", "Ladies and Gentlemen:\n\n", "We are of the opinion that "} {
+		inputs = append(inputs, strings.Repeat(u, 200000/len(u)))
+	}
+	start := time.Now()
+	for _, s := range inputs {
 		_ = e.Extract(s) // must not panic or hang
+	}
+	if d := time.Since(start); d > 20*time.Second {
+		t.Errorf("%d hostile inputs took %v", len(inputs), d)
 	}
 }
 

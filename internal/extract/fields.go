@@ -224,7 +224,7 @@ func findDateOK(s string) bool {
 // ---- Forms and registration number ----
 
 var (
-	formRe     = regexp.MustCompile(`Forms?\s+((?:S|F|SB|N)-\d{1,2}(?:ASR|MEF|A|D)?|10)(?:/A)?(?:\s*(?:,|and|or|&|/)\s*(?:Form\s+)?((?:S|F|SB|N)-\d{1,2}(?:ASR|MEF|A|D)?)(?:/A)?)?(?:\s*(?:,|and|or|&)\s*(?:Form\s+)?((?:S|F|SB|N)-\d{1,2}(?:ASR|MEF|A|D)?)(?:/A)?)?`)
+	formRe     = regexp.MustCompile(`(?:[Ff]orm|FORM)[sS]?\s+((?:S|F|SB|N)-\d{1,2}(?:ASR|MEF|A|D)?|10)(?:/A)?(?:\s*(?:,|and|or|&|/)\s*(?:(?:[Ff]orm|FORM)\s+)?((?:S|F|SB|N)-\d{1,2}(?:ASR|MEF|A|D)?)(?:/A)?)?(?:\s*(?:,|and|or|&)\s*(?:(?:[Ff]orm|FORM)\s+)?((?:S|F|SB|N)-\d{1,2}(?:ASR|MEF|A|D)?)(?:/A)?)?`)
 	regNoRe    = regexp.MustCompile(`\b333-\d{5,6}\b`)
 	regNoOldRe = regexp.MustCompile(`(?i)\b(?:No|Nos|Number)\.?\s*:?\s*((?:33|2)-\d{4,6})\b`)
 )
@@ -235,7 +235,7 @@ var (
 func (d *doc) forms() []string {
 	var out []string
 	for _, p := range d.paras {
-		if !strings.Contains(p, "Form") {
+		if !strings.Contains(p, "orm") && !strings.Contains(p, "ORM") {
 			continue
 		}
 		for _, m := range formRe.FindAllStringSubmatchIndex(p, -1) {

@@ -462,7 +462,7 @@ func (d *doc) signatureLines() []sigLine {
 				}
 				signed := false
 				by := len(c) > 2 && (c[0] == 'B' || c[0] == 'b') && (c[1] == 'y' || c[1] == 'Y') && (c[2] == ':' || c[2] == ' ')
-				for {
+				for k := 0; k < 4; k++ {
 					loc := sigPrefixRe.FindStringIndex(c)
 					if loc == nil {
 						break

@@ -42,7 +42,7 @@ func sharesIn(s string) int64 {
 	var first int64
 	var sum int64
 	listed := 0
-	for i, m := range ms {
+	for _, m := range ms {
 		pre := tail(s[:m[0]], 80)
 		if m[0] > 0 && (s[m[0]-1] == '$' || s[m[0]-1] == '.' || s[m[0]-1] == '-') {
 			continue
@@ -61,14 +61,13 @@ func sharesIn(s string) int64 {
 		if first == 0 {
 			first = n
 			if !inList {
-				return first
+				return first + moreShares(s, ms, m, pre)
 			}
 		}
 		if inList {
 			sum += n
 			listed++
 		}
-		_ = i
 	}
 	if listed > 1 {
 		return sum
@@ -85,6 +84,38 @@ func sharesIn(s string) int64 {
 		}
 	}
 	return 0
+}
+
+// moreShares adds up the share counts that follow a first count not given
+// as a total, joined to it as further amounts: "3,000,000 shares issuable
+// under the 2020 Plan and 500,000 shares issuable under the ESPP". A
+// breakdown ("consisting of", "including") is not more shares.
+func moreShares(s string, ms [][]int, first []int, pre string) int64 {
+	if containsAny(lowerASCII(tail(pre, 40)), "aggregate", "total", "in all") {
+		return 0
+	}
+	var more int64
+	prevEnd := first[1]
+	for _, m := range ms {
+		if m[0] < prevEnd {
+			continue
+		}
+		between := lowerASCII(s[prevEnd:m[0]])
+		if containsAny(between, "consist", "includ", "of which", "compris", "(i)", "(a)", "(1)", "represent", "out of", "previously", "authorized") {
+			return more
+		}
+		joint := tail(between, 16)
+		if !strings.Contains(joint, " and ") && !strings.HasSuffix(strings.TrimRight(between, " "), ",") && !strings.Contains(joint, "; ") && !strings.Contains(joint, " plus ") {
+			return more
+		}
+		n, err := strconv.ParseInt(strings.ReplaceAll(s[m[2]:m[3]], ",", ""), 10, 64)
+		if err != nil || m[0] > 0 && s[m[0]-1] == '$' {
+			return more
+		}
+		more += n
+		prevEnd = m[1]
+	}
+	return more
 }
 
 // shareNumbers finds numbers followed by a share word; each match is
@@ -348,7 +379,25 @@ var (
 func (d *doc) plans() []string {
 	var out []string
 	defined := map[string]bool{}
-	for _, p := range d.bodyParas() {
+	var texts []string
+	from, to := d.bodyRange()
+	for i := from; i < to; i++ {
+		if !strings.Contains(d.paras[i], "Plan") {
+			continue
+		}
+		// A table's cells are read one by one, so that a row does not run
+		// into the next; prose (hard-wrapped or not) is read whole.
+		if strings.Contains(d.blocks[i], "\t") {
+			for _, l := range strings.Split(d.blocks[i], "\n") {
+				for _, c := range strings.Split(l, "\t") {
+					texts = append(texts, collapse(c))
+				}
+			}
+			continue
+		}
+		texts = append(texts, d.paras[i])
+	}
+	for _, p := range texts {
 		if !strings.Contains(p, "Plan") {
 			continue
 		}
@@ -368,6 +417,13 @@ func (d *doc) plans() []string {
 		}
 	}
 	return out
+}
+
+// isAmount reports whether a word is a number that is not a year: "000"
+// from "1,500,000", "250,000".
+func isAmount(w string) bool {
+	w = strings.TrimRight(w, ",")
+	return isDigits(strings.ReplaceAll(w, ",", "")) && !isYear(w)
 }
 
 func tailOf(names []string, name string) bool {
@@ -409,7 +465,8 @@ func cleanPlan(n string) string {
 		if len(f) < 2 {
 			return ""
 		}
-		if connectors[f[0]] || leadStop[f[0]] || f[0] == "The" || f[0] == "Shares" || f[0] == "Common" || f[0] == "Stock" && len(f) > 2 && f[1] == "under" {
+		if connectors[f[0]] || leadStop[f[0]] || f[0] == "The" || f[0] == "Shares" || f[0] == "Common" || f[0] == "Stock" && len(f) > 2 && f[1] == "under" ||
+			isAmount(f[0]) {
 			n = strings.Join(f[1:], " ")
 			continue
 		}

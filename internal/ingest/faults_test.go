@@ -152,8 +152,8 @@ func mountTmpfs(t *testing.T, size string) string {
 // error, every page there is complete, nothing half-written is left; with
 // room again, the next run completes.
 func TestFullDisk(t *testing.T) {
-	in, _ := generate(t, 200)
 	mnt := mountTmpfs(t, "1m")
+	in, _ := generate(t, 200)
 	site := filepath.Join(mnt, "site")
 	sum, err := Run(context.Background(), Options{Site: site, Paths: []string{in}, Jobs: 2})
 	if err == nil || !strings.Contains(err.Error(), "no space left on device") {
@@ -177,8 +177,8 @@ func TestFullDisk(t *testing.T) {
 // TestReadOnlySite: with content/letters read-only, or the whole site,
 // ingest fails with a clear error and changes nothing.
 func TestReadOnlySite(t *testing.T) {
-	in, _ := generate(t, 20)
 	mnt := mountTmpfs(t, "64m")
+	in, _ := generate(t, 20)
 	site := filepath.Join(mnt, "site")
 	run(t, site, 2, "testdata/in")
 	before := snapshot(t, site)
@@ -261,4 +261,27 @@ func TestUpdateBundle(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestUnwritableLetters is TestReadOnlySite for a user without root (who
+// cannot mount a read-only file system): content/letters without write
+// permission. Root writes through permissions, so it is skipped there.
+func TestUnwritableLetters(t *testing.T) {
+	if os.Geteuid() == 0 {
+		t.Skip("root writes through permissions; TestReadOnlySite covers read-only sites")
+	}
+	in, _ := generate(t, 20)
+	site := t.TempDir()
+	run(t, site, 2, "testdata/in")
+	before := snapshot(t, site)
+	letters := filepath.Join(site, LettersDir)
+	if err := os.Chmod(letters, 0o555); err != nil {
+		t.Fatal(err)
+	}
+	defer os.Chmod(letters, 0o755)
+	_, err := Run(context.Background(), Options{Site: site, Paths: []string{in}, Jobs: 2})
+	if err == nil || !strings.Contains(err.Error(), "permission denied") || !strings.Contains(err.Error(), "cannot write") {
+		t.Errorf("unwritable content/letters: err %v", err)
+	}
+	assertSame(t, before, snapshot(t, site))
 }

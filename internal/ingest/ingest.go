@@ -16,6 +16,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -82,6 +83,7 @@ func Run(ctx context.Context, opt Options) (Summary, error) {
 	if err != nil {
 		return sum, err
 	}
+	cache := openCache(site, runKey(aliases))
 
 	jobs := opt.Jobs
 	if jobs <= 0 {
@@ -128,10 +130,15 @@ func Run(ctx context.Context, opt Options) (Summary, error) {
 			for i := range next {
 				res := result{idx: i}
 				if ctx.Err() == nil {
-					cost := inputCost(files[i])
-					mem.acquire(cost)
-					res.letters, res.problems = r.file(files[i])
-					mem.release(cost)
+					if e, in, rec, ok := cache.lookup(files[i], w.letters); ok {
+						res.letters, res.problems = cache.reuse(e)
+					} else {
+						cost := inputCost(files[i])
+						mem.acquire(cost)
+						res.letters, res.problems = r.file(files[i])
+						mem.release(cost)
+						cache.begin(files[i], in, rec, res.letters, res.problems)
+					}
 				}
 				results <- res
 			}
@@ -150,13 +157,21 @@ func Run(ctx context.Context, opt Options) (Summary, error) {
 		writers.Go(func() {
 			for b := range toWrite {
 				if ctx.Err() != nil {
+					cache.forget(b.file)
 					continue
 				}
-				changed, err := w.write(b)
+				changed, err := false, error(nil)
+				if !b.cached {
+					changed, err = w.write(b)
+				}
+				if err == nil && !b.cached {
+					cache.written(b, w.letters)
+				}
 				mu.Lock()
 				switch {
 				case err != nil:
 					sum.Failed = append(sum.Failed, Problem{b.file, err.Error()})
+					cache.forget(b.file)
 					cancel(err)
 				case changed:
 					sum.Written++
@@ -193,6 +208,7 @@ func Run(ctx context.Context, opt Options) (Summary, error) {
 			mu.Unlock()
 			for _, b := range r.letters {
 				if f, dup := first[b.id]; dup {
+					cache.forget(b.file)
 					mu.Lock()
 					sum.Skipped = append(sum.Skipped, Problem{b.file, fmt.Sprintf("%s: same letter as %s (%s)", b.doc, f, b.id)})
 					mu.Unlock()
@@ -208,6 +224,9 @@ func Run(ctx context.Context, opt Options) (Summary, error) {
 
 	sortProblems(sum.Skipped)
 	sortProblems(sum.Failed)
+	if err := cache.save(); err != nil {
+		slog.Warn("ingest: cannot save the cache of inputs read; the next run reads them all again", "err", err)
+	}
 	if err := context.Cause(ctx); err != nil {
 		return sum, err
 	}

@@ -208,18 +208,26 @@ func TestRerunRewritesNothing(t *testing.T) {
 	}
 	before := snapshot(t, site)
 	time.Sleep(20 * time.Millisecond) // a rewrite would show in the mtime
-	second := run(t, site, 0, in, "testdata/in")
-	if second.Written != 0 || second.Unchanged != first.Written {
-		t.Fatalf("second run: %+v, want 0 written, %d unchanged", second, first.Written)
-	}
-	after := snapshot(t, site)
-	if len(after) != len(before) {
-		t.Fatalf("%d files after the re-run, %d before", len(after), len(before))
-	}
-	for p, b := range before {
-		a := after[p]
-		if !bytes.Equal(a.data, b.data) || !a.mtime.Equal(b.mtime) || a.ino != b.ino {
-			t.Errorf("%s was rewritten", p)
+	// Twice: served from the cache of inputs read, then reading them all.
+	for _, cached := range []bool{true, false} {
+		if !cached {
+			if err := os.Remove(filepath.Join(site, ".exhibits", cacheName)); err != nil {
+				t.Fatal(err)
+			}
+		}
+		second := run(t, site, 0, in, "testdata/in")
+		if second.Written != 0 || second.Unchanged != first.Written {
+			t.Fatalf("re-run (cache %v): %+v, want 0 written, %d unchanged", cached, second, first.Written)
+		}
+		after := snapshot(t, site)
+		if len(after) != len(before) {
+			t.Fatalf("%d files after the re-run, %d before", len(after), len(before))
+		}
+		for p, b := range before {
+			a := after[p]
+			if !bytes.Equal(a.data, b.data) || !a.mtime.Equal(b.mtime) || a.ino != b.ino {
+				t.Errorf("%s was rewritten (cache %v)", p, cached)
+			}
 		}
 	}
 	// More inputs add pages, leaving the others alone.
@@ -571,4 +579,41 @@ func TestWaitsForLock(t *testing.T) {
 	default:
 		t.Error("Run went ahead while the lock was held")
 	}
+}
+
+// TestCache: a re-run reads only the inputs that changed, or whose pages
+// changed, and everything again when the alias table changes.
+func TestCache(t *testing.T) {
+	in, letters := generate(t, 30)
+	dir := t.TempDir()
+	orion := filepath.Join(dir, "orion.txt")
+	data, _ := os.ReadFile("testdata/in/orion-1997.txt")
+	writeFile(t, orion, data)
+	site := t.TempDir()
+	files, _ := collect([]string{in, dir})
+	step := func(name string, wantRead, wantWritten int) {
+		t.Helper()
+		before := filesRead.Load()
+		sum := run(t, site, 2, in, dir)
+		if read := int(filesRead.Load() - before); read != wantRead || sum.Written != wantWritten || sum.Written+sum.Unchanged != letters+1 {
+			t.Errorf("%s: %d inputs read, %+v; want %d read, %d written, %d letters in all", name, read, sum, wantRead, wantWritten, letters+1)
+		}
+	}
+	step("first run", len(files), letters+1)
+	step("re-run", 0, 0)
+
+	writeFile(t, orion, append(data, '\n')) // other bytes, same letter
+	step("changed input", 1, 1)
+	now := time.Now()
+	os.Chtimes(orion, now, now) // same bytes
+	step("touched input", 1, 0)
+
+	pages, _ := filepath.Glob(filepath.Join(site, LettersDir, "*"))
+	os.RemoveAll(pages[0])
+	step("page removed", 1, 1)
+
+	writeFile(t, filepath.Join(site, AliasFile), []byte("[[firm]]\nname = \"Pell & Whitcombe LLP\"\naliases = [\"Pell Whitcombe\"]\n"))
+	step("alias table added", len(files), 0)
+	step("re-run", 0, 0)
+	checkPages(t, site)
 }

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync/atomic"
 
 	"github.com/exhibits/exhibits/internal/edgar"
 	"github.com/exhibits/exhibits/internal/extract"
@@ -34,6 +35,8 @@ type built struct {
 
 	l    *letter.Letter
 	body string // Markdown
+
+	cached bool // the page is in place from an earlier run (see cache)
 }
 
 // problem is a Problem before it is sorted into Skipped or Failed.
@@ -56,7 +59,11 @@ type exhibit struct {
 	bare   bool // a file of its own, not a document of a submission
 }
 
+// filesRead counts the inputs read (not served from the cache), for tests.
+var filesRead atomic.Int64
+
 func (r *reader) file(path string) ([]*built, []problem) {
+	filesRead.Add(1)
 	fail := func(format string, a ...any) ([]*built, []problem) {
 		return nil, []problem{{path, fmt.Sprintf(format, a...), true}}
 	}

@@ -183,14 +183,19 @@ func (w *writer) made(dir string, b *built, place func(tmp string) error) error 
 }
 
 func (w *writer) makeIn(tmpDir string, b *built, place func(tmp string) error) error {
-	tmp, err := os.MkdirTemp(tmpDir, tempPrefix+b.id+".")
+	// One bundle per id per run, and runs hold the site lock: the id
+	// alone names the temporary folder (a killed run's is swept away).
+	tmp := filepath.Join(tmpDir, tempPrefix+b.id)
+	err := os.Mkdir(tmp, 0o755)
+	if errors.Is(err, fs.ErrExist) {
+		if err = os.RemoveAll(tmp); err == nil {
+			err = os.Mkdir(tmp, 0o755)
+		}
+	}
 	if err != nil {
 		return err
 	}
-	err = os.Chmod(tmp, 0o755)
-	if err == nil {
-		err = os.WriteFile(filepath.Join(tmp, b.origName), b.original, 0o644)
-	}
+	err = os.WriteFile(filepath.Join(tmp, b.origName), b.original, 0o644)
 	if err == nil {
 		err = os.WriteFile(filepath.Join(tmp, "index.md"), b.page, 0o644)
 	}

@@ -80,7 +80,7 @@ func builtSearchSite(t *testing.T) (site string, ts *httptest.Server) {
 	return newSearchSite(t, true)
 }
 
-func newSearchSite(t *testing.T, build bool) (site string, ts *httptest.Server) {
+func newSearchSite(t testing.TB, build bool) (site string, ts *httptest.Server) {
 	t.Helper()
 	site = t.TempDir()
 	for _, tl := range testLetters {

@@ -14,10 +14,14 @@ import (
 
 // cleanPath turns a request path into a name inside public/, or reports
 // false for one that must not be served: any element starting with a dot
-// (.., hidden files, the .exhibits state dir), backslashes, NULs. Empty
-// elements (//etc/passwd) collapse; the result never starts with a slash.
+// (.., hidden files, the .exhibits state dir), NULs, and backslashes where
+// they separate paths (Windows). Elsewhere a backslash is a plain character
+// of a name: Hugo keeps it in term URLs ("Back\slash LLP" is
+// /firms/back%5Cslash-llp/), and os.Root confines the lookup anyway.
+// Empty elements (//etc/passwd) collapse; the result never starts with a
+// slash.
 func cleanPath(p string) (string, bool) {
-	if strings.ContainsAny(p, "\\\x00") || !strings.HasPrefix(p, "/") {
+	if strings.ContainsRune(p, 0) || os.PathSeparator == '\\' && strings.ContainsRune(p, '\\') || !strings.HasPrefix(p, "/") {
 		return "", false
 	}
 	var elems []string

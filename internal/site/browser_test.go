@@ -14,6 +14,7 @@ import (
 
 	"github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
 	cdppage "github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 )
@@ -197,6 +198,31 @@ func TestBrowseAndCite(t *testing.T) {
 	if v := eval[[]string](t, ctx, `window.__csp`); len(v) != 0 {
 		t.Errorf("CSP violations: %v", v)
 	}
+	// Printed: the letter, its details and the Bluebook citation; no
+	// navigation, buttons or related letters.
+	do(t, ctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		_, err := cdp.Call(ctx, tg, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"})
+		return err
+	}))
+	shown := func(sel string) bool {
+		return eval[bool](t, ctx, `(function(){var e=document.querySelector(`+"`"+sel+"`"+`);return !!e && getComputedStyle(e).display !== "none" && e.getClientRects().length > 0})()`)
+	}
+	for sel, want := range map[string]bool{".letter-body": true, ".metadata": true, "#cite-bluebook": true,
+		".site-header": false, ".site-footer": false, ".neighbours": false, "button.copy": false, "details.cite-block": false} {
+		if got := shown(sel); got != want {
+			t.Errorf("printed, %s shown: %v, want %v", sel, got, want)
+		}
+	}
+	pdf, err := chromedp.Run(ctx, chromedp.PrintToPDF())
+	if err != nil || len(pdf) < 1000 {
+		t.Errorf("printing: %v (%d bytes)", err, len(pdf))
+	} else {
+		os.WriteFile(filepath.Join(shots, "6-letter-print.pdf"), pdf, 0o644)
+	}
+	do(t, ctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		_, err := cdp.Call(ctx, tg, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{})
+		return err
+	}))
 	// Narrow screens: one column, nothing wider than the screen.
 	do(t, ctx, chromedp.EmulateViewport(390, 844), chromedp.Reload(), chromedp.WaitVisible(chromedp.ID("cite")))
 	if w := eval[bool](t, ctx, `document.documentElement.scrollWidth <= 390`); !w {

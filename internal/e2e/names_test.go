@@ -1,0 +1,269 @@
+package e2e
+
+import (
+	"encoding/json"
+	"encoding/xml"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/exhibits/exhibits/index"
+	"github.com/exhibits/exhibits/internal/letter"
+	"github.com/exhibits/exhibits/internal/server"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// awkwardNames break naive front matter, HTML, templates or URLs.
+var awkwardNames = []string{
+	`O'Brien "The Firm" & Co.`,
+	"Line\nBreak LLP",
+	"+++\ntitle = \"pwned\"\n+++ Plus LLP",
+	`Triple """ Double LLP`,
+	`Triple ''' Single LLP`,
+	`Back\slash\\ \n \u0041 \"Sons\" LLP`,
+	"Emoji 🏛️⚖️ 👩🏽‍⚖️ Partners",
+	"\u202eRTL override LLP\u202c",
+	"\u200fשלום ושות׳\u200e Cohen & Co.",
+	"<b>Bold</b> & <i>Sons</i> LLP",
+	"AT&amp;T &lt;Counsel&gt; &#34;LLP&#34; &",
+	"{{ .Site.Title }} {{< param title >}} {{% x %}} LLP",
+	"Tab\tSeparated\tLLP",
+}
+
+// nameLetter is the page of one letter whose firm, issuer and plan are
+// all name, as a user who edits a page by hand writes it.
+func nameLetter(i int, name string) (*letter.Letter, string) {
+	id := fmt.Sprintf("0009999999-21-%06d-ex5", i)
+	return &letter.Letter{
+		Title: name + " — opinion", Date: fmt.Sprintf("2021-03-%02d", i+1), ID: id,
+		Aliases: []string{"/l/" + id + "/"},
+		Firms:   []string{name}, Issuers: []string{name}, Plans: []string{name},
+		Forms: []string{"S-8"}, Jurisdictions: []string{"Delaware"}, Years: []string{"2021"},
+		Addressee: name, Signer: name,
+		Source: letter.Source{File: "ex5.txt", Company: name, Original: "original.txt", SHA256: strings.Repeat("0", 64)},
+	}, fmt.Sprintf("Ladies and Gentlemen:\n\nThe shares are validly issued. Marker qxname%d.\n", i)
+}
+
+func TestAwkwardNames(t *testing.T) {
+	dir := t.TempDir()
+
+	// One name that ingest itself carries, from a submission's header
+	// (a header value is one line), to the page.
+	headerName := `O'Hare "Quoted" \ +++ """ ''' <b>b</b> &amp; 🏛️ ` + "\u202e" + `rtl` + "\u200f"
+	raw := t.TempDir()
+	writeFiles(t, raw, map[string][]byte{"0009999998-21-000001.txt": []byte(`<SEC-DOCUMENT>0009999998-21-000001.txt : 20210301
+<SEC-HEADER>
+ACCESSION NUMBER:		0009999998-21-000001
+CONFORMED SUBMISSION TYPE:	S-8
+FILED AS OF DATE:		20210301
+FILER:
+	COMPANY DATA:
+		COMPANY CONFORMED NAME:			` + headerName + `
+		CENTRAL INDEX KEY:			0009999998
+</SEC-HEADER>
+<DOCUMENT>
+<TYPE>EX-5.1
+<SEQUENCE>2
+<FILENAME>ex5.txt
+<TEXT>
+Ladies and Gentlemen:
+
+We have acted as counsel in connection with the registration of 1,000
+shares. In our opinion the shares are validly issued, fully paid and
+nonassessable. Marker qxheader.
+
+Very truly yours,
+
+/s/ Plain Counsel LLP
+</TEXT>
+</DOCUMENT>
+</SEC-DOCUMENT>
+`)})
+	if sum := ingestDir(t, dir, raw); sum.Written != 1 {
+		t.Fatalf("ingest: %+v", sum)
+	}
+
+	// The rest written as pages, the way a hand-edited page arrives.
+	for i, name := range awkwardNames {
+		l, body := nameLetter(i, name)
+		page, err := letter.Marshal(l, body)
+		if err != nil {
+			t.Fatalf("%q: %v", name, err)
+		}
+		back, backBody, err := letter.Parse(page)
+		if err != nil {
+			t.Fatalf("%q: page does not parse back: %v\n%s", name, err, page)
+		}
+		if !reflect.DeepEqual(back, l) || backBody != body {
+			t.Errorf("%q: front matter does not round-trip:\n got %+v\nwant %+v", name, back, l)
+		}
+		writeFiles(t, dir, map[string][]byte{
+			"content/letters/" + l.ID + "/index.md":     page,
+			"content/letters/" + l.ID + "/original.txt": []byte(body),
+		})
+	}
+	public, s := buildAndIndex(t, dir)
+
+	// The ingested page: the header's name exact in the front matter and
+	// on the page.
+	hdrID := "0009999998-21-000001-ex5-1"
+	page, err := os.ReadFile(filepath.Join(dir, "content", "letters", hdrID, "index.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	hl, _, err := letter.Parse(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if hl.Source.Company != headerName {
+		t.Errorf("ingested filer %q, want %q", hl.Source.Company, headerName)
+	}
+	root := parseHTML(t, public, "letters/"+hdrID+"/")
+	if co := byClass(root, "m-company"); len(co) != 1 || !strings.HasPrefix(text(co[0]), headerName+" (CIK") {
+		t.Errorf("ingested filer shown as %q, want %q", text(co[0]), headerName)
+	}
+	if len(hl.Issuers) == 1 && hl.Issuers[0] == headerName {
+		if got := text(byClass(root, "m-issuers")[0]); got != headerName {
+			t.Errorf("ingested issuer shown as %q", got)
+		}
+	}
+	if res := search(t, s, index.Request{Q: "qxheader"}); res.Total != 1 || res.Hits[0].Title != hl.Title {
+		t.Errorf("search for the ingested letter: %+v", res)
+	}
+
+	feed := readFeed(t, public, "index.xml")
+
+	srv := httptest.NewServer(server.New(server.Config{Site: dir, Searcher: s}))
+	defer srv.Close()
+
+	for i, name := range awkwardNames {
+		l, _ := nameLetter(i, name)
+		rel := "letters/" + l.ID + "/"
+		root := parseHTML(t, public, rel)
+		if got := text(byID(root, "letter-title")); got != l.Title {
+			t.Errorf("%q: title shown %q", name, got)
+		}
+		for _, class := range []string{"m-firms", "m-issuers", "m-plans", "m-addressee", "m-signer"} {
+			if es := byClass(root, class); len(es) != 1 || text(es[0]) != name {
+				t.Errorf("%q: %s shown as %q", name, class, text(es[0]))
+			}
+		}
+		for _, class := range []string{"m-firms", "m-issuers", "m-plans"} {
+			as := find(byClass(root, class)[0], func(n *html.Node) bool { return n.Data == "a" })
+			if len(as) != 1 {
+				t.Errorf("%q: %s: %d term links", name, class, len(as))
+				continue
+			}
+			href := attr(as[0], "href")
+			term := parseHTML(t, public, href)
+			if h1 := find(term, func(n *html.Node) bool { return n.Data == "h1" }); len(h1) == 0 || text(h1[0]) != name {
+				t.Errorf("%q: term page %s is not titled with it", name, href)
+			}
+			if len(find(term, func(n *html.Node) bool { return n.Data == "a" && attr(n, "href") == "/"+rel })) == 0 {
+				t.Errorf("%q: term page %s does not link to /%s", name, href, rel)
+			}
+			// The link works through the server too, encoded as a
+			// browser sends it.
+			u, err := url.Parse(srv.URL + href)
+			if err != nil {
+				t.Errorf("%q: term link %q: %v", name, href, err)
+				continue
+			}
+			resp, err := http.Get(u.String())
+			if err != nil {
+				t.Fatal(err)
+			}
+			resp.Body.Close()
+			if resp.StatusCode != 200 {
+				t.Errorf("%q: GET %s: %s", name, href, resp.Status)
+			}
+		}
+
+		// A feed reader shows the description as HTML: it must show the
+		// exact name, as text.
+		if d, ok := feed["/"+rel]; !ok {
+			t.Errorf("%q: not in the home feed", name)
+		} else if want := "Opinion of " + name + " for " + name + " (Form S-8)"; d.text != want || len(d.markup) > 0 {
+			t.Errorf("%q: a feed reader shows the description as %q with markup %v; want %q as text", name, d.text, d.markup, want)
+		}
+
+		// The index gives the exact name back, found by word and by
+		// each exact-name filter.
+		for _, req := range []index.Request{
+			{Q: fmt.Sprintf("qxname%d", i)},
+			{Firm: name}, {Issuer: name}, {Plan: name},
+		} {
+			res := search(t, s, req)
+			if res.Total != 1 || res.Hits[0].ID != l.ID {
+				t.Errorf("%q: search %+v: %d hits", name, req, res.Total)
+				continue
+			}
+			h := res.Hits[0]
+			if h.Title != l.Title || !reflect.DeepEqual(h.Firms, []string{name}) || !reflect.DeepEqual(h.Issuers, []string{name}) {
+				t.Errorf("%q: search hit %+v", name, h)
+			}
+		}
+		// And so does the server's API, the name sent as a query value.
+		resp, err := http.Get(srv.URL + "/api/search?" + url.Values{"firm": {name}}.Encode())
+		if err != nil {
+			t.Fatal(err)
+		}
+		var sr server.SearchResponse
+		err = json.NewDecoder(resp.Body).Decode(&sr)
+		resp.Body.Close()
+		if err != nil || sr.Total != 1 || sr.Hits[0].Title != l.Title || !reflect.DeepEqual(sr.Hits[0].Firm, []string{name}) {
+			t.Errorf("%q: /api/search?firm=: %v %+v", name, err, sr)
+		}
+	}
+}
+
+// feedItem is what a feed reader makes of an item's description, which
+// RSS 2.0 defines as HTML: its text and any elements in it.
+type feedItem struct {
+	text   string
+	markup []string
+}
+
+// readFeed parses public/<rel> as RSS and each item's description as a
+// reader does, keyed by the item's link path.
+func readFeed(t *testing.T, public, rel string) map[string]feedItem {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(public, filepath.FromSlash(rel)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rss struct {
+		Items []struct {
+			Link        string `xml:"link"`
+			Description string `xml:"description"`
+		} `xml:"channel>item"`
+	}
+	if err := xml.Unmarshal(data, &rss); err != nil {
+		t.Fatalf("%s: %v", rel, err)
+	}
+	items := map[string]feedItem{}
+	for _, it := range rss.Items {
+		nodes, err := html.ParseFragment(strings.NewReader(it.Description), &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var fi feedItem
+		for _, n := range nodes {
+			fi.text += text(n)
+			walk(n, func(e *html.Node) { fi.markup = append(fi.markup, "<"+e.Data+">") })
+		}
+		u, err := url.Parse(it.Link)
+		if err != nil {
+			t.Fatalf("%s: item link %q: %v", rel, it.Link, err)
+		}
+		items[u.Path] = fi
+	}
+	return items
+}
