@@ -183,13 +183,14 @@ func (c *cache) forget(path string) {
 }
 
 // save writes the cache: this run's entries, and last run's for inputs
-// this run did not read.
+// this run did not read that still exist.
 func (c *cache) save() error {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	f := cacheFile{Key: c.key}
 	for p, e := range c.old {
-		if _, ok := c.new[p]; !ok && !c.bad[p] {
+		// Inputs that are gone leave the cache.
+		if _, ok := c.new[p]; !ok && !c.bad[p] && stampOf(p) != (stamp{}) {
 			f.Entries = append(f.Entries, *e)
 		}
 	}

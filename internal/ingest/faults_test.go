@@ -22,28 +22,40 @@ import (
 func TestKill9(t *testing.T) {
 	in, _ := generate(t, 300)
 	in2 := renamedCopy(t, in)
-	site := t.TempDir()
-	rng := rand.New(rand.NewPCG(1, 2))
-	kills := 0
-	for i := range 14 {
-		paths := in
-		if i%2 == 1 {
-			paths = in2
-		}
+	child := func(site, paths string) *exec.Cmd {
 		cmd := exec.Command(os.Args[0], "-test.run=^$")
 		cmd.Env = append(os.Environ(), "INGEST_TEST_CHILD_SITE="+site, "INGEST_TEST_CHILD_PATHS="+paths)
+		return cmd
+	}
+	// Kill at random moments of a run: time a whole one first.
+	start := time.Now()
+	if out, err := child(t.TempDir(), in).CombinedOutput(); err != nil {
+		t.Fatalf("timing run: %v\n%s", err, out)
+	}
+	full := time.Since(start)
+	t.Logf("a whole run takes %v", full)
+
+	site := t.TempDir()
+	rng := rand.New(rand.NewPCG(1, 2))
+	kills, runs := 0, 0
+	for ; kills < 12 && runs < 40; runs++ {
+		paths := in
+		if runs%2 == 1 {
+			paths = in2
+		}
+		cmd := child(site, paths)
 		var stderr bytes.Buffer
 		cmd.Stderr = &stderr
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
-		delay := time.Duration(5+rng.IntN(1200)) * time.Millisecond
+		delay := time.Duration(float64(full) * (0.02 + 0.9*rng.Float64()))
 		done := make(chan error, 1)
 		go func() { done <- cmd.Wait() }()
 		select {
 		case err := <-done:
 			if err != nil {
-				t.Fatalf("run %d ended before the kill: %v\n%s", i, err, stderr.String())
+				t.Fatalf("run %d ended before the kill: %v\n%s", runs, err, stderr.String())
 			}
 		case <-time.After(delay):
 			cmd.Process.Kill()
@@ -52,10 +64,10 @@ func TestKill9(t *testing.T) {
 		}
 		checkPagesAfterKill(t, site)
 	}
-	if kills < 10 {
-		t.Errorf("only %d of 14 runs were killed before they ended", kills)
+	if kills < 12 {
+		t.Errorf("only %d of %d runs were killed before they ended", kills, runs)
 	}
-	t.Logf("%d runs killed", kills)
+	t.Logf("%d of %d runs killed", kills, runs)
 
 	sum := run(t, site, 2, in)
 	if len(sum.Failed) != 0 {

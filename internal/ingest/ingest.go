@@ -7,7 +7,9 @@
 // inputs give byte-identical pages, and a page that would not change is
 // not touched. Files are read in parallel; bad inputs are reported and
 // never stop the others; every write is atomic, so a run killed at any
-// moment leaves each page either as it was or as it will be.
+// moment leaves each page either as it was or as it will be. A re-run
+// skips the inputs it has already turned into pages, unless they, their
+// pages, the program or the site's alias table changed (see cache.go).
 package ingest
 
 import (

@@ -11,6 +11,13 @@ import (
 	"github.com/exhibits/exhibits/internal/letter"
 )
 
+// maxCompanyIssuer bounds the filer's name taken as the issuer, in bytes
+// (EDGAR's conformed names are at most 150 characters; extract bounds the
+// names it reads the same way). An issuer names a term page's directory:
+// a longer name from a hostile header would be a file name too long for
+// the file system, and fail the build of the whole site.
+const maxCompanyIssuer = 160
+
 // merge makes a letter's front matter from what the letter says (md) and
 // what EDGAR says about its filing; the letter wins where both speak,
 // EDGAR fills in what the letter leaves out.
@@ -53,7 +60,7 @@ func merge(e exhibit, md extract.Metadata) *letter.Letter {
 	}
 	if md.Issuer != "" {
 		l.Issuers = []string{md.Issuer}
-	} else if e.filing.Company != "" {
+	} else if e.filing.Company != "" && len(e.filing.Company) <= maxCompanyIssuer {
 		l.Issuers = []string{e.filing.Company}
 	}
 	if len(l.Forms) == 0 && e.filing.FormType != "" {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"mime"
 	"net/http"
 	"os"
 	"path"
@@ -145,6 +146,11 @@ func (s *Server) serveStatic(w http.ResponseWriter, r *http.Request) {
 	if strings.HasPrefix(path.Base(fi.Name()), "original.") {
 		w.Header().Set("Content-Security-Policy", originalPolicy)
 		w.Header().Set("X-Frame-Options", "SAMEORIGIN")
+	}
+	if mime.TypeByExtension(path.Ext(fi.Name())) == "" {
+		// Never guess from the bytes: a file without a known extension
+		// must not turn into an HTML page.
+		w.Header().Set("Content-Type", "application/octet-stream")
 	}
 	http.ServeContent(w, r, fi.Name(), fi.ModTime(), f)
 }

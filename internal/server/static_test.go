@@ -39,6 +39,7 @@ func staticSite(t *testing.T) string {
 		"public/letters/a/index.html":   "letter a",
 		"public/letters/a/original.htm": "<p>filed original<script>alert(1)</script></p>",
 		"public/css/site.css":           "body{}",
+		"public/letters/a/noext":        "<html><script>alert(1)</script></html>",
 		"public/nolisting/data.txt":     "listed?",
 		"public/.hidden":                "hidden file",
 		"public/.git/config":            "git config",
@@ -116,6 +117,13 @@ func TestStaticFiles(t *testing.T) {
 		if code != tc.code || !strings.Contains(body, tc.body) {
 			t.Errorf("GET %s = %d %q, want %d containing %q", tc.target, code, trunc(body), tc.code, tc.body)
 		}
+	}
+	// A file of no known type is not sniffed into a page.
+	if _, _, h := rawGet(t, addr, "/letters/a/noext"); h.Get("Content-Type") != "application/octet-stream" {
+		t.Errorf("extensionless file served as %q", h.Get("Content-Type"))
+	}
+	if _, _, h := rawGet(t, addr, "/css/site.css"); !strings.HasPrefix(h.Get("Content-Type"), "text/css") {
+		t.Errorf("CSS served as %q", h.Get("Content-Type"))
 	}
 	// The redirect adds the slash and stays on the site.
 	_, _, h := rawGet(t, addr, "/letters/a?x=1")
