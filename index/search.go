@@ -416,7 +416,7 @@ type match struct {
 type partial struct {
 	top    topK
 	total  int
-	counts [nFacets][]int32
+	counts []int32 // by global facet id (see table.facetBase)
 }
 
 const (
@@ -432,9 +432,7 @@ var facetKeys = [nFacets]string{"firm", "issuer", "form", "jurisdiction", "year"
 
 func (g *generation) newPartial(p *plan) *partial {
 	pt := &partial{top: topK{k: p.offset + p.size, byDate: p.byDate, tab: g.tab}}
-	for f, col := range g.tab.facetCols() {
-		pt.counts[f] = make([]int32, len(col.names))
-	}
+	pt.counts = make([]int32, g.tab.facetIDs)
 	return pt
 }
 
@@ -452,11 +450,9 @@ func (pt *partial) accept(t *table, p *plan, row int32, score float64) {
 		}
 	}
 	pt.total++
-	for f, col := range t.facetCols() {
-		c := pt.counts[f]
-		for _, id := range col.of(row) {
-			c[id]++
-		}
+	c := pt.counts
+	for _, gid := range t.facetVals[t.facetOff[row]:t.facetOff[row+1]] {
+		c[gid]++
 	}
 	pt.top.push(match{row, score})
 }
@@ -498,10 +494,8 @@ func (g *generation) run(ctx context.Context, p *plan) (*Result, error) {
 	all := parts[0]
 	for _, pt := range parts[1:] {
 		all.total += pt.total
-		for f := range nFacets {
-			for i, c := range pt.counts[f] {
-				all.counts[f][i] += c
-			}
+		for i, c := range pt.counts {
+			all.counts[i] += c
 		}
 		for _, m := range pt.top.items {
 			all.top.push(m)
@@ -509,7 +503,8 @@ func (g *generation) run(ctx context.Context, p *plan) (*Result, error) {
 	}
 	res.Total = all.total
 	for f, col := range g.tab.facetCols() {
-		res.Facets[facetKeys[f]] = topFacets(col, all.counts[f], f == facYear)
+		base := g.tab.facetBase[f]
+		res.Facets[facetKeys[f]] = topFacets(col, all.counts[base:base+uint32(len(col.names))], f == facYear)
 	}
 	ranked := all.top.sorted()
 	if p.offset < len(ranked) {
@@ -766,6 +761,14 @@ type table struct {
 	recs                                []record
 	date                                []int32 // yyyymmdd, 0 if unknown
 	firm, issuer, plan, form, law, year column
+
+	// Every facet id of a row in one run, so counting a match is one loop:
+	// row i's are facetVals[facetOff[i]:facetOff[i+1]], ids offset by
+	// facetBase of their column.
+	facetOff  []uint32
+	facetVals []uint32
+	facetBase [nFacets]uint32
+	facetIDs  int
 }
 
 // column holds one multi-valued field: row i has vals[off[i]:off[i+1]].
@@ -832,6 +835,22 @@ func newTable(recs []record) *table {
 			c.add(nil)
 			c.off = make([]uint32, len(recs)+1)
 		}
+	}
+	cols := t.facetCols()
+	n := 0
+	for f, c := range cols {
+		t.facetBase[f] = uint32(n)
+		n += len(c.names)
+	}
+	t.facetIDs = n
+	t.facetOff = make([]uint32, 1, len(recs)+1)
+	for row := range int32(len(recs)) {
+		for f, c := range cols {
+			for _, id := range c.of(row) {
+				t.facetVals = append(t.facetVals, t.facetBase[f]+id)
+			}
+		}
+		t.facetOff = append(t.facetOff, uint32(len(t.facetVals)))
 	}
 	return t
 }

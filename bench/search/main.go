@@ -128,10 +128,11 @@ func main() {
 		}},
 		{"no query, filters only", func() index.Request { return index.Request{Issuer: pick(r, issuers)} }},
 	}
-	fmt.Printf("\nqueries (load average %s)\n%-40s %8s %8s %8s %8s\n", loadAvg(), "query kind", "p50", "p99", "max", "hits")
+	fmt.Printf("\nqueries (load average %s)\n%-40s %8s %8s %8s %8s %9s\n", loadAvg(), "query kind", "p50", "p99", "max", "hits", "CPU/query")
 	for _, k := range kinds {
 		var lat []time.Duration
 		hits := 0
+		cpu0 := cpuTime()
 		for i := 0; i < *runs; i++ {
 			req := k.make()
 			t := time.Now()
@@ -143,7 +144,8 @@ func main() {
 			hits += res.Total
 		}
 		slices.Sort(lat)
-		fmt.Printf("%-40s %8s %8s %8s %8d\n", k.name, ms(lat[len(lat)/2]), ms(lat[len(lat)*99/100]), ms(lat[len(lat)-1]), hits / *runs)
+		cpu := (cpuTime() - cpu0) / time.Duration(*runs)
+		fmt.Printf("%-40s %8s %8s %8s %8d %9s\n", k.name, ms(lat[len(lat)/2]), ms(lat[len(lat)*99/100]), ms(lat[len(lat)-1]), hits / *runs, ms(cpu))
 	}
 }
 

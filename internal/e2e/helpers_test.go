@@ -239,3 +239,5 @@ func activeMarkup(root *html.Node) []string {
 	})
 	return bad
 }
+
+type htmlNode = html.Node

@@ -23,6 +23,9 @@ import (
 // EDGAR header values reach the page too.
 const hostileCompany = `<script>window.__e2e='company'</script> "Zyqor" & Co <img src=x onerror=window.__e2e='company-img'>`
 
+// hostileFormType is the submission's form type.
+const hostileFormType = `S-8"><svg onload=window.__e2e='formtype'>`
+
 // hostileInputs writes the hostile letters in testdata/hostile as raw
 // exhibits under dir: each bare (.htm and .txt) and both inside one
 // EDGAR submission (EX-5.1 HTML, EX-5.2 text). BEACON in them becomes
@@ -41,7 +44,7 @@ func hostileInputs(t *testing.T, dir, beaconURL string) (markers map[string]stri
 	sub := `<SEC-DOCUMENT>0001999999-25-000001.txt : 20250305
 <SEC-HEADER>0001999999-25-000001.hdr.sgml : 20250305
 ACCESSION NUMBER:		0001999999-25-000001
-CONFORMED SUBMISSION TYPE:	S-8
+CONFORMED SUBMISSION TYPE:	` + hostileFormType + `
 PUBLIC DOCUMENT COUNT:		3
 FILED AS OF DATE:		20250305
 
@@ -194,6 +197,9 @@ func TestHostileLetters(t *testing.T) {
 			if co := byClass(root, "m-company"); len(co) != 1 || !strings.Contains(text(co[0]), hostileCompany) {
 				t.Errorf("%s: filer shown as %q, want %q", rel, text(co[0]), hostileCompany)
 			}
+			if ft := byClass(root, "m-form-type"); len(ft) != 1 || text(ft[0]) != hostileFormType {
+				t.Errorf("%s: form type shown as %v, want %q", rel, ft, hostileFormType)
+			}
 		}
 
 		// The filed original is kept byte for byte, and published only
@@ -292,6 +298,20 @@ func TestHostileLetters(t *testing.T) {
 		}
 		for _, bad := range activeMarkup(root) {
 			t.Errorf("search page %q: active markup %s", q, bad)
+		}
+	}
+
+	// The server sends the filed original as sandboxed plain text.
+	for _, id := range pages {
+		href := attr(byClass(parseHTML(t, public, "letters/"+id+"/"), "original-link")[0], "href")
+		resp, err := http.Get(site.URL + href)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if ct, csp := resp.Header.Get("Content-Type"), resp.Header.Get("Content-Security-Policy"); resp.StatusCode != 200 ||
+			!strings.HasPrefix(ct, "text/plain") || !strings.Contains(csp, "sandbox") || resp.Header.Get("X-Content-Type-Options") != "nosniff" {
+			t.Errorf("GET %s: %s, Content-Type %q, CSP %q", href, resp.Status, ct, csp)
 		}
 	}
 

@@ -10,9 +10,11 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
+	"github.com/chromedp/chromedp"
 	"github.com/exhibits/exhibits/index"
 	"github.com/exhibits/exhibits/internal/letter"
 	"github.com/exhibits/exhibits/internal/server"
@@ -81,7 +83,7 @@ nonassessable. Marker qxheader.
 
 Very truly yours,
 
-/s/ Plain Counsel LLP
+/s/ O'Brien, Díaz & Ng LLP
 </TEXT>
 </DOCUMENT>
 </SEC-DOCUMENT>
@@ -132,6 +134,29 @@ Very truly yours,
 	if len(hl.Issuers) == 1 && hl.Issuers[0] == headerName {
 		if got := text(byClass(root, "m-issuers")[0]); got != headerName {
 			t.Errorf("ingested issuer shown as %q", got)
+		}
+	}
+	// Whatever names extraction made of the letter come back exactly
+	// from the page and the index.
+	for _, c := range []struct {
+		class string
+		names []string
+		req   func(string) index.Request
+	}{
+		{"m-firms", hl.Firms, func(n string) index.Request { return index.Request{Firm: n} }},
+		{"m-issuers", hl.Issuers, func(n string) index.Request { return index.Request{Issuer: n} }},
+	} {
+		if len(c.names) == 0 {
+			t.Errorf("ingested letter: no %s", c.class)
+			continue
+		}
+		if es := byClass(root, c.class); len(es) != 1 || text(es[0]) != strings.Join(c.names, "; ") {
+			t.Errorf("ingested letter: %s shown as %q, front matter %q", c.class, text(es[0]), c.names)
+		}
+		for _, n := range c.names {
+			if res := search(t, s, c.req(n)); res.Total != 1 || res.Hits[0].ID != hdrID {
+				t.Errorf("ingested letter: search by %s %q: %d hits", c.class, n, res.Total)
+			}
 		}
 	}
 	if res := search(t, s, index.Request{Q: "qxheader"}); res.Total != 1 || res.Hits[0].Title != hl.Title {
@@ -210,8 +235,28 @@ Very truly yours,
 				t.Errorf("%q: search hit %+v", name, h)
 			}
 		}
+		// The search page the server renders shows it as text.
+		resp, err := http.Get(srv.URL + "/search/?" + url.Values{"q": {fmt.Sprintf("qxname%d", i)}}.Encode())
+		if err != nil {
+			t.Fatal(err)
+		}
+		sp, err := html.Parse(resp.Body)
+		resp.Body.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ts := byClass(sp, "hit-title"); len(ts) != 1 || text(ts[0]) != l.Title {
+			t.Errorf("%q: search page shows the title as %q", name, text(ts[0]))
+		}
+		if fs := byClass(sp, "hit-firm"); len(fs) != 1 || text(fs[0]) != name {
+			t.Errorf("%q: search page shows the firm as %q", name, text(fs[0]))
+		}
+		if bad := activeMarkup(sp); len(bad) > 0 {
+			t.Errorf("%q: search page carries %v", name, bad)
+		}
+
 		// And so does the server's API, the name sent as a query value.
-		resp, err := http.Get(srv.URL + "/api/search?" + url.Values{"firm": {name}}.Encode())
+		resp, err = http.Get(srv.URL + "/api/search?" + url.Values{"firm": {name}}.Encode())
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -222,6 +267,47 @@ Very truly yours,
 			t.Errorf("%q: /api/search?firm=: %v %+v", name, err, sr)
 		}
 	}
+	// In the browser, the script-rendered results and facets show every
+	// name as its text, and nothing in them runs.
+	t.Run("Chromium", func(t *testing.T) {
+		ctx := newBrowser(t)
+		do(t, ctx, addScript(trap))
+		do(t, ctx, chromedp.Navigate(srv.URL+"/search/"), until(`!!document.getElementById("q")`))
+		do(t, ctx, chromedp.SendKeys(chromedp.ID("q"), "validly"),
+			until(fmt.Sprintf(`document.querySelectorAll("#results li.hit").length == %d`, min(20, len(awkwardNames)+1))))
+		terms := eval[[]string](t, ctx, `Array.from(document.querySelectorAll('#results [data-facet="firm"] a[data-term]')).map(function (a) { return a.getAttribute("data-term") + "\x00" + a.textContent; })`)
+		shown := map[string]bool{}
+		for _, x := range terms {
+			term, txt, _ := strings.Cut(x, "\x00")
+			if term != txt {
+				t.Errorf("firm facet %q shown as %q", term, txt)
+			}
+			shown[term] = true
+		}
+		for _, name := range awkwardNames {
+			if !shown[name] {
+				t.Errorf("firm facet lacks %q; has %q", name, terms)
+			}
+		}
+		titles := eval[[]string](t, ctx, `Array.from(document.querySelectorAll("#results .hit-title")).map(function (e) { return e.textContent; })`)
+		for i, name := range awkwardNames {
+			if l, _ := nameLetter(i, name); !slices.Contains(titles, l.Title) {
+				t.Errorf("results lack the title %q", l.Title)
+			}
+		}
+		// A click on an awkward name's facet filters to its letter.
+		do(t, ctx, chromedp.Click(chromedp.CSS(`#results [data-facet="firm"] a[data-term="`+strings.ReplaceAll(awkwardNames[9], `"`, `\"`)+`"]`)),
+			until(`document.querySelectorAll("#results li.hit").length == 1`))
+		if got := eval[string](t, ctx, `document.querySelector("#results .hit-firm").textContent`); got != awkwardNames[9] {
+			t.Errorf("after the facet click: firm %q, want %q", got, awkwardNames[9])
+		}
+		if sets := eval[[]string](t, ctx, `window.__sets`); len(sets) != 0 {
+			t.Errorf("scripts ran: %q", sets)
+		}
+		if n := eval[int](t, ctx, `document.querySelectorAll("#results b, #results i, #results script, #results img").length`); n != 0 {
+			t.Errorf("names became %d elements in the results", n)
+		}
+	})
 }
 
 // feedItem is what a feed reader makes of an item's description, which

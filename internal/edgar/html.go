@@ -206,6 +206,7 @@ func (s *sink) pageBreak() {
 type cell struct {
 	blocks []block
 	col    int // column in its row, counting empty cells
+	sink   int // the id of the sink the cell was written in
 }
 
 func (c cell) text() string {
@@ -595,7 +596,7 @@ func (c *converter) closeCell(t *table) {
 	c.sinks = c.sinks[:len(c.sinks)-1]
 	t.cellOpen = false
 	row := &t.rows[len(t.rows)-1]
-	*row = append(*row, cell{blocks: s.blocks})
+	*row = append(*row, cell{blocks: s.blocks, sink: s.id})
 }
 
 func (c *converter) end(name string) {

@@ -10,14 +10,14 @@ func TestHTMLToText(t *testing.T) {
 		name, in, want string
 	}{
 		{"paragraphs", `<p>One
-two</p><P>Three&nbsp;&nbsp; four </P>`, "One two\n\nThree four\n"},
+two.</p><P>Three&nbsp;&nbsp; four. </P>`, "One two.\n\nThree four.\n"},
 		{"br keeps lines", `<p>Acme Corp.<br>1 Main St.<BR/>Dover, DE</p>`, "Acme Corp.\n1 Main St.\nDover, DE\n"},
 		{"double br ends block", `<div>A<br><br>B</div>`, "A\n\nB\n"},
 		{"inline joins", `<p>the &#147;<b>Company</b>&#148; and <font>S-</font>8</p>`, "the “Company” and S-8\n"},
 		{"div without block children", `<div><font>Ladies and Gentlemen:</font></div><div>Text</div>`, "Ladies and Gentlemen:\n\nText\n"},
-		{"nested divs", `<div><div><p>A</p></div>tail<div>B</div></div>`, "A\n\ntail\n\nB\n"},
+		{"nested divs", `<div><div><p>A.</p></div>tail.<div>B.</div></div>`, "A.\n\ntail.\n\nB.\n"},
 		{"head, script, style, comments", `<html><head><title>EX-5.1</title><style>p{}</style></head><body><script>alert(1)</script><!-- <p>hidden</p> --><p>Shown</p></body></html>`, "Shown\n"},
-		{"hidden elements", `<p>A</p><div style="display: none"><p>secret</p></div><p hidden>x</p><span style="visibility:hidden">y</span><p>B</p>`, "A\n\nB\n"},
+		{"hidden elements", `<p>A.</p><div style="display: none"><p>secret</p></div><p hidden>x</p><span style="visibility:hidden">y</span><p>B.</p>`, "A.\n\nB.\n"},
 		{"form controls and images", `<p>Sign <img src=s.jpg alt="signature"> here<input value=v><select><option>o</option></select><textarea>t</textarea><button>b</button></p>`, "Sign here\n"},
 		{"layout table one cell per row", `<table><tr><td>Very truly yours,</td></tr><tr><td></td><td>/s/ Firm LLP</td></tr></table>`, "Very truly yours,\n\n/s/ Firm LLP\n"},
 		{"re row joins", `<table><tr><td>Re:</td><td>Registration Statement on Form S-3</td></tr></table>`, "Re: Registration Statement on Form S-3\n"},
@@ -42,7 +42,7 @@ two</p><P>Three&nbsp;&nbsp; four </P>`, "One two\n\nThree four\n"},
 		{"head without end", `<head><title>T</title><p>Body</p>`, "Body\n"},
 		{"javascript link text kept, markup gone", `<p><a href="javascript:alert(1)" onclick="x()">click</a></p><iframe src=x>in</iframe><noscript>ns</noscript>`, "click\n"},
 		// As in browsers: "<!-->" is an empty comment, "--!>" closes one.
-		{"comment tricks", `<p>A</p><!--> <p>B</p> --><p>C</p><!-- <p>X</p> --!> <p>D</p>`, "A\n\nB\n\n-->\n\nC\n\nD\n"},
+		{"comment tricks", `<p>A.</p><!--> <p>B.</p> --><p>C.</p><!-- <p>X.</p> --!> <p>D.</p>`, "A.\n\nB.\n\n-->\n\nC.\n\nD.\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

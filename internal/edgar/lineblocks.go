@@ -34,7 +34,7 @@ var (
 	lineDateRe = regexp.MustCompile(`(?i)^(?:[\pL .'-]{1,30}, )?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? [0-9]{1,2},? [0-9]{4}|[0-9]{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,? [0-9]{4})$`)
 	// abbrevEndRe: a last word whose full stop is an abbreviation's
 	// ("Inc.", "Corp.", "P.C.", "N.A."), not a sentence's.
-	abbrevEndRe = regexp.MustCompile(`^(?:[A-Z][a-z]{0,3}\.|(?:[A-Za-z]\.){2,}|[A-Z]{2,}\.)$`)
+	abbrevEndRe = regexp.MustCompile(`^(?:(?i:inc|corp|co|cos|ltd|ltda|plc|pty|bhd|esq|jr|sr|st|ave|blvd|rd|dr|ste|fl|pkwy|hwy|sq|bldg|no|bros|assn)\.|(?:[A-Za-z]\.){2,})$`)
 )
 
 // connectors are the lower-case words that names and addresses hold.
@@ -111,19 +111,29 @@ func kindOf(b block) lineKind {
 // space join it too.
 func joinLineBlocks(blocks []block) []block {
 	out := blocks[:0:0]
+	var run []string // texts joining out's last block, itself first
+	end := func() {
+		if len(run) > 1 {
+			out[len(out)-1].text = strings.Join(run, "\n")
+		}
+		run = run[:0]
+	}
 	prevKind := otherBlock
 	for _, b := range blocks {
 		k := kindOf(b)
 		if n := len(out); n > 0 && k == lineBlock && !b.gap {
-			prev := &out[n-1]
+			prev := out[n-1]
 			if prevKind == reBlock || (prevKind == lineBlock && prev.group != 0 && prev.group == b.group) {
-				prev.text += "\n" + b.text
+				run = append(run, b.text)
 				continue
 			}
 		}
+		end()
 		out = append(out, b)
+		run = append(run, b.text)
 		prevKind = k
 	}
+	end()
 	return out
 }
 

@@ -69,7 +69,7 @@ func renderTable(rows [][]cell) []block {
 			// "Re:" in a cell of its own, the subject beside it, perhaps
 			// over several rows: one block, a line per line.
 			j := i + 1
-			for j < len(content) && content[j][0].col > ne[0].col && !isMarkerRow(content[j]) {
+			for j < len(content) && content[j][0].col > ne[0].col && allLines(content[j]) {
 				j++
 			}
 			out = append(out, reBlockOf(ne[0].text(), ne[1:], content[i+1:j]))
@@ -78,8 +78,18 @@ func renderTable(rows [][]cell) []block {
 			out = append(out, markerBlocks(ne[0].text(), ne[1].blocks)...)
 			i++
 		case len(ne) == 1:
-			out = append(out, cellBlocks(ne[0])...)
-			i++
+			// Rows of one cell in one column (a letterhead or signature
+			// set a line per row) are one sink to joinLineBlocks.
+			for j := i; j < len(content) && len(content[j]) == 1 && content[j][0].col == ne[0].col; j++ {
+				c := content[j][0]
+				for _, b := range cellBlocks(c) {
+					if b.group == c.sink { // not a nested table's
+						b.group = ne[0].sink
+					}
+					out = append(out, b)
+				}
+				i = j + 1
+			}
 		default:
 			// A run of side-by-side rows (signatures, letterhead columns)
 			// reads column by column.
@@ -133,6 +143,19 @@ func cellBlocks(c cell) []block {
 		}
 	}
 	return out
+}
+
+// allLines reports whether every cell of a row holds address-like lines
+// (a subject continued), not prose or a salutation.
+func allLines(ne []cell) bool {
+	for _, c := range ne {
+		for _, b := range cellBlocks(c) {
+			if kindOf(b) != lineBlock {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // reBlockOf renders a "Re:" cell, the cells beside it and the rows below
@@ -405,6 +428,9 @@ func dropPageFurniture(blocks []block, oneLine bool) []block {
 				prev.text += "\n" + b.text
 			}
 		} else {
+			if broken {
+				b.gap = true // lines on two pages are not one block
+			}
 			out = append(out, b)
 		}
 		broken = false

@@ -318,7 +318,11 @@ func sentenceSpans(p string) [][2]int {
 		}
 		w := p[j:i]
 		if len(w) <= 1 || strings.Contains(w, ".") || abbrev[strings.ToLower(w)] {
-			continue
+			// "... Coyle, P.A. Our opinion is limited": an abbreviation
+			// can end a sentence when a sentence opener follows.
+			if !sentenceOpener[leadWord(p[i+2:])] || len(w) <= 1 {
+				continue
+			}
 		}
 		out = append(out, [2]int{start, i + 1})
 		start = i + 2
@@ -327,6 +331,13 @@ func sentenceSpans(p string) [][2]int {
 		out = append(out, [2]int{start, len(p)})
 	}
 	return out
+}
+
+// sentenceOpener are words that begin a sentence and never follow an
+// abbreviation inside one.
+var sentenceOpener = map[string]bool{
+	"We": true, "Our": true, "This": true, "It": true, "Insofar": true, "Accordingly": true,
+	"These": true, "Nothing": true, "Please": true, "Based": true, "In": true,
 }
 
 var abbrev = map[string]bool{

@@ -101,8 +101,19 @@ func ymd(year, month, day string) string {
 // date line, or "Zurich, June 8, 2023"), else a "Dated:" line by the
 // signature, else the first date in the letter.
 func (d *doc) date() string {
+	// A date in a subject line or after "filed" is some other document's
+	// ("Re: Amendment No. 1 ... filed February 27, 2015"): the date line
+	// below it wins.
+	subject := ""
 	for _, p := range d.header() {
-		if v, _ := findDate(p); v != "" {
+		if v, at := findDate(p); v != "" {
+			lp := lowerASCII(p)
+			if strings.HasPrefix(lp, "re:") || strings.HasPrefix(lp, "re ") || strings.HasPrefix(lp, "subject:") || otherDateRe.MatchString(tail(lp[:at], 40)) {
+				if subject == "" {
+					subject = v
+				}
+				continue
+			}
 			return v
 		}
 		if m := dateNum.FindStringSubmatch(p); m != nil {
@@ -119,6 +130,9 @@ func (d *doc) date() string {
 				return fmt.Sprintf("%04d-%02d-%02d", y, mo, dd)
 			}
 		}
+	}
+	if subject != "" {
+		return subject
 	}
 	if d.sig >= 0 {
 		for _, p := range d.paras[d.sig:] {
@@ -145,6 +159,10 @@ func (d *doc) date() string {
 	}
 	return ""
 }
+
+// otherDateRe ends the words before a date that belongs to another
+// document.
+var otherDateRe = regexp.MustCompile(`(?:filed|dated|as of|effective|amended|submitted)(?:\s+(?:with\s+the\s+(?:commission|sec)\s+)?on)?\s*$`)
 
 var datedAsOf = regexp.MustCompile(`(?i)(?:dated|as of|effective|through|until|on or about|before|after|ended|ending)\s*$`)
 

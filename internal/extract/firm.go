@@ -327,7 +327,9 @@ func (e *Extractor) firm(d *doc, m *Metadata) {
 		t := lines[i].text
 		// A firm name wrapped over lines ("SIMONS &" / "MOSK, A Professional
 		// Corporation") or its suffix alone on the next line.
-		for i+1 < len(lines) && (strings.HasSuffix(t, "&") || strings.HasSuffix(t, ",") || strings.HasSuffix(t, " and") || isSuffixOnly(lines[i+1].text)) && !personRe.MatchString(lines[i+1].text) {
+		// A line that is only a legal form ("A Professional Corporation")
+		// is never a person, and never a firm alone.
+		for i+1 < len(lines) && ((strings.HasSuffix(t, "&") || strings.HasSuffix(t, ",") || strings.HasSuffix(t, " and")) && !personRe.MatchString(lines[i+1].text) || isSuffixOnly(lines[i+1].text)) && !isSuffixOnly(t) {
 			t += " " + lines[i+1].text
 			i++
 		}

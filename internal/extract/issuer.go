@@ -251,7 +251,7 @@ func nameEndingAt(s string) string {
 	return strings.TrimRight(n, ",")
 }
 
-var roleOfRe = regexp.MustCompile(`^.*\b(?:Counsel|Secretary|President|Officer|Directors|Board|Trustees?|Chairman|Partner|Members?|Managers?|Shareholders|Stockholders|Subsidiary|Affiliate|Division)\s+(?:of|to|for)\s+`)
+var roleOfRe = regexp.MustCompile(`^.*\b(?:Counsel|Secretary|President|Officer|Directors|Board|Trustees?|Chairman|Partner|Members?|Managers?|Shareholders|Stockholders|Subsidiary|Affiliate|Division|Plans?|Legal|Department)\s+(?:of|to|for)\s+`)
 
 // leadStop are capitalized words that begin sentences, not names.
 var leadStop = map[string]bool{

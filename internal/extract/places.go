@@ -77,6 +77,9 @@ func init() {
 		"Curaçao": "Curacao", "BVI": "British Virgin Islands", "U.K.": "United Kingdom", "UK": "United Kingdom",
 		"Swiss Confederation": "Switzerland", "Kingdom of the Netherlands": "Netherlands",
 		"Province of Quebec": "Quebec", "Newfoundland": "Newfoundland and Labrador",
+		// English law is the law of England and Wales; letters say "the
+		// laws of England".
+		"England": "England and Wales",
 	} {
 		places[k] = v
 	}

@@ -368,8 +368,13 @@ func titleClass(s string) string {
 
 var (
 	definedTermRe = regexp.MustCompile(`\([^()"]{0,80}"[^"()]{1,100}"[^()]{0,120}\)`)
-	planRe        = regexp.MustCompile(`((?:(?:[A-Z0-9][\w.'&()/-]*,?|and|of|&|for|de|the)\s+){1,14})Plans?\b((?:\s+for\s+(?:[A-Z][\w-]*\s?){1,4})?)`)
-	planWordRe    = regexp.MustCompile(`\b(?:Stock|Equity|Incentive|Option|Options|Purchase|Compensation|Savings|Award|Awards|Benefit|Retirement|Bonus|Ownership|Share|Shares|401\(k\)|Deferred|Omnibus|Employee|Employees|Director|Directors|Performance|Profit|Sharing|Investment|Thrift|Restricted|Unit|Units|Long-Term|Inducement|Participation|Matching|Pension|Appreciation|Grant|Plan|(?:19|20)\d\d)\b`)
+	// A plan name: capitalized words (and a lower-case legal form, "Corrib
+	// Therapeutics plc 2019 Equity Incentive Plan") ending in Plan, Scheme
+	// ("2021 Share Option Scheme") or Program, with an optional year after
+	// the head ("Equity Incentive Plan 2022", "Global Share Incentive Plan
+	// (2014)") and "for Non-Employee Directors".
+	planRe     = regexp.MustCompile(`((?:(?:[A-Z0-9][\w.'&()/-]*,?|and|of|&|for|de|the|plc|p\.l\.c\.|ltd\.?|s\.a\.|n\.v\.)\s+){1,14})(Plans?|Scheme|Program)\b((?:\s+\(?(?:19|20)\d\d\)?(?:\s|$|[.,;]))?)((?:\s+for\s+(?:[A-Z][\w-]*\s?){1,4})?)`)
+	planWordRe = regexp.MustCompile(`\b(?:Stock|Equity|Incentive|Option|Options|Purchase|Compensation|Savings|Award|Awards|Benefit|Retirement|Bonus|Ownership|Share|Shares|Deferred|Omnibus|Employee|Employees|Director|Directors|Performance|Profit|Sharing|Investment|Thrift|Restricted|Unit|Units|Long-Term|Long|Inducement|Participation|Matching|Pension|Appreciation|Grant|Plan|(?:19|20)\d\d)\b|\b401\(k\)`)
 	planBadRe     = regexp.MustCompile(`(?i)\b(?:reinvestment|distribution|reorganization|merger|arrangement|liquidation|dissolution|rights plan|direct stock purchase|business|recapitalization|conversion|exchange)\b`)
 	possessiveRe  = regexp.MustCompile(`^.*'s\s+`)
 )
@@ -380,25 +385,32 @@ func (d *doc) plans() []string {
 	var out []string
 	defined := map[string]bool{}
 	var texts []string
+	issued := false
 	from, to := d.bodyRange()
 	for i := from; i < to; i++ {
-		if !strings.Contains(d.paras[i], "Plan") {
+		if !containsAny(d.paras[i], "Plan", "Scheme", "Program") {
 			continue
 		}
 		// A table's cells are read one by one, so that a row does not run
-		// into the next; prose (hard-wrapped or not) is read whole.
+		// into the next; prose (hard-wrapped or not) is read by sentence.
 		if strings.Contains(d.blocks[i], "\t") {
 			for _, l := range strings.Split(d.blocks[i], "\n") {
 				for _, c := range strings.Split(l, "\t") {
 					texts = append(texts, collapse(c))
 				}
 			}
+			issued = true
 			continue
 		}
-		texts = append(texts, d.paras[i])
+		ss, iss := planSentences(d.paras[i])
+		texts = append(texts, ss...)
+		issued = issued || iss
+	}
+	if !issued {
+		return nil
 	}
 	for _, p := range texts {
-		if !strings.Contains(p, "Plan") {
+		if !containsAny(p, "Plan", "Scheme", "Program") {
 			continue
 		}
 		for _, m := range quotedTermRe.FindAllStringSubmatch(p, -1) {
@@ -406,7 +418,13 @@ func (d *doc) plans() []string {
 		}
 		p = collapse(definedTermRe.ReplaceAllString(p, ""))
 		for _, m := range planRe.FindAllStringSubmatch(p, -1) {
-			for _, name := range splitPlans(strings.TrimSpace(m[1] + "Plan" + m[2])) {
+			head := m[2]
+			year := strings.TrimRight(strings.TrimSpace(m[3]), ".,;")
+			full := strings.TrimSpace(m[1] + head)
+			if year != "" {
+				full += " " + year
+			}
+			for _, name := range splitPlans(full + m[4]) {
 				// A defined short form ("Option Plan") or the tail of a plan
 				// already named is not another plan.
 				if name == "" || defined[name] || contains(out, name) || tailOf(out, name) {
@@ -419,11 +437,47 @@ func (d *doc) plans() []string {
 	return out
 }
 
+// examinedRe opens a sentence listing the documents reviewed: a plan named
+// only there is one the lawyers read, not one the securities are issued
+// under ("we have examined (i) the Registration Statement ... (vi) the
+// Company's 2019 Equity Incentive Plan, solely to confirm the number of
+// shares reserved thereunder").
+var examinedRe = regexp.MustCompile(`\b(?:examined|reviewed|considered)\b`)
+
+// planSentences returns the sentences of p that name plans the securities
+// may be issued under, and whether some sentence is other than a list of
+// documents examined.
+func planSentences(p string) (all []string, issued bool) {
+	for _, s := range sentences(p) {
+		if !strings.Contains(s, "Plan") && !strings.Contains(s, "Scheme") && !strings.Contains(s, "Program") {
+			continue
+		}
+		all = append(all, s)
+		ls := lowerASCII(s)
+		if !examinedRe.MatchString(ls) || containsAny(ls, "issuable", "issued under", "issued pursuant", "issuance", "to be issued", "offered under", "granted under", "awards under") {
+			issued = true
+		}
+	}
+	return all, issued
+}
+
 // isAmount reports whether a word is a number that is not a year: "000"
 // from "1,500,000", "250,000".
 func isAmount(w string) bool {
 	w = strings.TrimRight(w, ",")
 	return isDigits(strings.ReplaceAll(w, ",", "")) && !isYear(w)
+}
+
+// lastIndexAny returns the index just after the last occurrence in s of
+// any of the phrases, or -1.
+func lastIndexAny(s string, phrases ...string) int {
+	best := -1
+	for _, p := range phrases {
+		if i := strings.LastIndex(s, p); i >= 0 && i+len(p) > best {
+			best = i + len(p)
+		}
+	}
+	return best
 }
 
 func tailOf(names []string, name string) bool {
@@ -441,24 +495,32 @@ var quotedTermRe = regexp.MustCompile(`"([^"]{1,100})"`)
 // Employee Stock Purchase Plan" into its plans.
 func splitPlans(run string) []string {
 	var out []string
-	parts := strings.Split(run, " Plan and ")
-	for i, p := range parts {
-		if i < len(parts)-1 {
-			p += " Plan"
-		}
-		for _, q := range strings.Split(p, " Plan, ") {
-			if !strings.HasSuffix(q, "Plan") && !strings.Contains(q, " Plan for ") {
-				q += " Plan"
-			}
-			if n := cleanPlan(q); n != "" {
-				out = append(out, n)
-			}
+	add := func(q string) {
+		if n := cleanPlan(strings.TrimSpace(q)); n != "" {
+			out = append(out, n)
 		}
 	}
+	prev := 0
+	for _, m := range planSplitRe.FindAllStringSubmatchIndex(run, -1) {
+		add(run[prev:m[3]])
+		prev = m[1]
+	}
+	add(run[prev:])
 	return out
 }
 
+// planSplitRe finds where one plan name ends and the next begins in a run:
+// "2010 Stock Plan and 2010 Employee Stock Purchase Plan", "Equity
+// Incentive Plan 2022 and the Employee Share Purchase Plan". Group 1 is the
+// name's end.
+var planSplitRe = regexp.MustCompile(`\b((?:Plan|Scheme|Program)(?:\s+\(?(?:19|20)\d\d\)?)?)(?:,\s+and\s+|,\s+|\s+and\s+)`)
+
 func cleanPlan(n string) string {
+	// "the Registration Statement, the Inducement Plan": a list of
+	// documents, of which the plan is the last.
+	if i := lastIndexAny(n, ", the ", " and the ", ", and "); i >= 0 {
+		n = n[i:]
+	}
 	n = possessiveRe.ReplaceAllString(n, "")
 	for {
 		f := strings.Fields(n)
@@ -477,7 +539,15 @@ func cleanPlan(n string) string {
 	if len(words) < 2 || planBadRe.MatchString(n) {
 		return ""
 	}
-	if !planWordRe.MatchString(strings.Join(words[:len(words)-1], " ")) {
+	// The words before the head must say what kind of plan it is.
+	head := len(n)
+	for _, h := range []string{" Plans", " Plan", " Scheme", " Program"} {
+		if i := strings.LastIndex(n, h); i >= 0 && (i+len(h) == len(n) || !isWordByte(n[i+len(h)])) {
+			head = i
+			break
+		}
+	}
+	if head == len(n) || !planWordRe.MatchString(n[:head]) {
 		return ""
 	}
 	if strings.HasSuffix(n, "Plans") {
@@ -490,7 +560,18 @@ func cleanPlan(n string) string {
 
 var (
 	// scopeAtRe matches the clause that states which law the opinion covers.
-	scopeAtRe    = regexp.MustCompile(`^(?:limited\s+(?:solely\s+|exclusively\s+)?to|confined\s+(?:solely\s+)?to|restricted\s+to|opin(?:e|ing)\s+(?:herein\s+|only\s+|solely\s+|as\s+of\s+the\s+date\s+hereof\s+)*(?:as\s+to|with\s+respect\s+to|on|upon|under)|(?:solely|only|exclusively)\s+(?:with\s+respect\s+to|as\s+to|on|under|upon|in\s+respect\s+of)|given\s+on\s+the\s+basis\s+of|based\s+(?:solely\s+)?(?:up)?on\s+the\s+laws?)\s+`)
+	scopeAtRe = regexp.MustCompile(`^(?:` +
+		// "limited to", "limited in all respects to", "limited to, and given on the basis of,"
+		`(?:limited|confined|restricted)\s+(?:solely\s+|exclusively\s+|only\s+|in\s+all\s+respects\s+|in\s+scope\s+)?to(?:,[^,]{1,60},)?` +
+		`|opin(?:e|ing)\s+(?:herein\s+|only\s+|solely\s+|as\s+of\s+the\s+date\s+hereof\s+)*(?:as\s+to|with\s+respect\s+to|on|upon|under)` +
+		`|(?:solely|only|exclusively)\s+(?:with\s+respect\s+to|as\s+to|on|under|upon|in\s+respect\s+of)` +
+		`|given\s+on\s+the\s+basis\s+of` +
+		// "based upon the applicable laws of", "based exclusively on the internal law of"
+		`|based\s+(?:solely\s+|exclusively\s+|only\s+)?(?:up)?on\s+(?:the\s+)?(?:(?:applicable|internal|existing|substantive|current|present)\s+)*laws?` +
+		// "This opinion only relates to the laws of the Cayman Islands"; "we have considered only the corporate laws of"
+		`|relates?\s+(?:only\s+|solely\s+|exclusively\s+)?to\s+(?:the\s+)?(?:(?:applicable|internal|existing|substantive|corporate)\s+)*laws?` +
+		`|considered\s+(?:only|solely)\s+(?:the\s+)?(?:(?:applicable|internal|existing|substantive|corporate)\s+)*laws?` +
+		`)\s+`)
 	notLimitedRe = regexp.MustCompile(`(?:but\s+not|without\s+being|including|is\s+not|are\s+not)\s*$`)
 )
 
@@ -518,11 +599,55 @@ func (d *doc) jurisdictions() []string {
 			add(scopePlaces(p[sp[0]:sp[1]], lp[sp[0]:sp[1]]))
 		}
 	}
+	if len(out) == 0 && d.op >= 0 {
+		// No scope sentence: older letters name the law in the opinion
+		// itself, "... fully paid and nonassessable under the laws of the
+		// State of Minnesota".
+		for i := d.op; i < min(d.op+4, to); i++ {
+			add(operativeLaw(d.paras[i], d.lparas[i]))
+		}
+	}
 	return out
 }
 
+// operativeHeads end the words of an opinion that a governing-law phrase
+// may qualify.
+var operativeHeads = []string{"assessable", "binding obligation", "validly issued", "legally issued"}
+
+// operativeLawRe is the law an opinion is given under, right after its
+// words: "nonassessable under the laws of", "binding obligations of the
+// Company under the General Corporation Law of".
+var operativeLawRe = regexp.MustCompile(`^[^.;:()]{0,40}?\bunder\s+(?:the\s+)?(?:[a-z]+\s+)?(?:laws?\s+of|[A-Z])`)
+
+// operativeLaw returns the places of a governing-law phrase attached to the
+// opinion's operative words in p (ls: p lower-cased).
+func operativeLaw(p, ls string) []string {
+	for _, h := range literalMatches(ls, operativeHeads) {
+		rest := p[h[1]:]
+		m := operativeLawRe.FindStringIndex(cut(rest, 120))
+		if m == nil {
+			continue
+		}
+		at := h[1] + strings.Index(ls[h[1]:], "under ") + len("under ")
+		frag := cutClause(p, ls, at)
+		if i := strings.Index(frag, ". "); i >= 0 {
+			frag = frag[:i]
+		}
+		if i := strings.IndexAny(frag, ";("); i >= 0 {
+			frag = frag[:i]
+		}
+		if !lawWordRe.MatchString(lowerASCII(frag)) {
+			continue
+		}
+		if ps := findPlaces(frag, true); len(ps) > 0 {
+			return ps
+		}
+	}
+	return nil
+}
+
 // scopeWords prefilter sentences for scopePlaces.
-var scopeWords = []string{"limited", "confined", "restricted", "opine", "opining", "solely", "only", "exclusively", "basis of", "based", "other than", "except", "other jurisdiction", "laws of any other", "law of any other", "any other law"}
+var scopeWords = []string{"limited", "confined", "restricted", "opine", "opining", "solely", "only", "exclusively", "basis of", "based", "relate", "considered", "other than", "except", "other jurisdiction", "laws of any other", "law of any other", "any other law"}
 
 // scopePlaces returns the places a sentence limits the opinion to, if it is
 // a scope sentence.
@@ -542,7 +667,9 @@ func scopePlaces(s, ls string) []string {
 				continue
 			}
 			between := ls[neg:m[0]]
-			if !strings.Contains(between, "law") && !strings.Contains(between, "jurisdiction") && !strings.Contains(between, "state") {
+			// "no opinion as to the laws of any jurisdiction other than", or
+			// directly "no opinion other than as to".
+			if !strings.Contains(between, "law") && !strings.Contains(between, "jurisdiction") && !strings.Contains(between, "state") && len(between) > len("no opinion herein ") {
 				continue
 			}
 			if ps := findPlaces(cutClause(s, ls, m[1]), true); len(ps) > 0 {
@@ -566,7 +693,7 @@ func scopePlaces(s, ls string) []string {
 		// The clause must be about the letter's opinion, not some
 		// document's terms.
 		pre := ls[:m[0]]
-		if !strings.Contains(pre, "opinion") && !strings.Contains(pre, "we ") && !strings.Contains(pre, "law covered") && !strings.Contains(pre, "i ") && !strings.HasPrefix(pre, "we") {
+		if !containsAny(pre, scopeSubjects...) && !strings.HasPrefix(pre, "we") {
 			continue
 		}
 		if containsAny(pre, negOpinionPhrases...) {
@@ -577,7 +704,7 @@ func scopePlaces(s, ls string) []string {
 			continue
 		}
 		frag := cutClause(s, ls, m[1])
-		if !lawWordRe.MatchString(lowerASCII(frag)) {
+		if !lawWordRe.MatchString(lowerASCII(frag)) && !lawWordRe.MatchString(ls[m[0]:m[1]]) {
 			continue
 		}
 		if ps := findPlaces(frag, true); len(ps) > 0 {
@@ -587,10 +714,15 @@ func scopePlaces(s, ls string) []string {
 	return nil
 }
 
+// scopeSubjects: what a scope clause speaks of. "Our advice on each legal
+// issue addressed in this letter is limited to ..." is as much a scope
+// clause as "Our opinion is limited to ...".
+var scopeSubjects = []string{"opinion", "we ", "law covered", "i ", "advice", "this letter", "herein", "hereunder"}
+
 var lawWordRe = regexp.MustCompile(`\blaws?\b|\bcode\b|\bstatutes?\b|\bact\b|\bconstitution\b|\bdgcl\b|\bmgcl\b|\bnrs\b|\bstate\s+of\b|\bcommonwealth\b|\bprovince\b|\bunited\s+states\b|\bswitzerland\b`)
 
 // scopeTriggers are the words that begin a scopeAtRe match.
-var scopeTriggers = []string{"limited", "confined", "restricted", "opin", "solely", "only", "exclusively", "given on", "based"}
+var scopeTriggers = []string{"limited", "confined", "restricted", "opin", "solely", "only", "exclusively", "given on", "based", "relate", "considered"}
 
 // scopeMatches returns the [start, end) of every scope clause opening in
 // ls: scopeAtRe tried only where one of its first words stands.
@@ -630,7 +762,7 @@ var (
 	// negativePhrases open a disclaimer that an "other than" list
 	// completes: "we express no opinion as to the laws of any jurisdiction
 	// other than ...".
-	negativePhrases = []string{"no opinion", "not express", "not render", "not purport", "not opine", "not cover", "not pass",
+	negativePhrases = []string{"no opinion", "no view", "no advice", "not express", "not render", "not purport", "not opine", "not cover", "not pass",
 		"any opinion", "expert", "hold ourselves out", "admitted", "member of the bar", "members of the bar", "qualified to practice", "qualified to practise", "licensed to practice"}
 	// barPhrases say where the lawyers practise; with "any other
 	// jurisdiction" they give the law covered.
@@ -638,10 +770,10 @@ var (
 		"admitted to practice law in ", "admitted to practice law only in ", "admitted to the bar of ", "admitted to the bar in ",
 		"qualified to practice law in ", "qualified to practise law in ", "qualified to practice law only in ",
 		"qualified to practise law only in ", "licensed to practice law in ", "licensed to practice in "}
-	negOpinionPhrases = []string{"no opinion", "not express", "not render", "not opine", "not cover", "not pass"}
-	otherThanPhrases  = []string{"other than ", "other than, ", "except for ", "except "}
+	negOpinionPhrases = []string{"no opinion", "no view", "no advice", "not express", "not render", "not opine", "not cover", "not pass"}
+	otherThanPhrases  = []string{"other than as to ", "other than with respect to ", "other than ", "other than, ", "except as to ", "except for ", "except "}
 	// stopPhrases end a covered-law list where the next clause begins.
-	stopPhrases = []string{" and we ", ", we ", "; we ", " and i ", ", i ", "; i ", " and do ", " and does ", " and express",
+	stopPhrases = []string{" in particular", "no opinion", "not express", "no view", " and we ", ", we ", "; we ", " and i ", ", i ", "; i ", " and do ", " and does ", " and express",
 		" and render", " and no ", "in each case", "as in effect", "as currently in effect", "including the statutory",
 		" and to facts", "that in our experience", "except "}
 )

@@ -70,7 +70,7 @@ func Run(ctx context.Context, opt Options) (Summary, error) {
 	}
 	defer lock.Release()
 
-	files, bad := collect(opt.Paths)
+	files, bad := collect(opt.Paths, filepath.Join(site, filepath.FromSlash(LettersDir)))
 	sum.Failed = append(sum.Failed, bad...)
 
 	var aliases []string

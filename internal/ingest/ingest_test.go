@@ -617,3 +617,22 @@ func TestCache(t *testing.T) {
 	step("re-run", 0, 0)
 	checkPages(t, site)
 }
+
+// TestOwnPagesAreNotInputs: ingesting a folder that holds the site (the
+// repository itself, say) does not read its pages' originals back in.
+func TestOwnPagesAreNotInputs(t *testing.T) {
+	site := t.TempDir()
+	first := run(t, site, 2, "testdata/in")
+	sum := run(t, site, 2, site)
+	if sum.Written != 0 || sum.Unchanged != 0 || len(sum.Failed)+len(sum.Skipped) != 0 {
+		t.Errorf("ingest of the site itself: %+v", sum)
+	}
+	orig := filepath.Join(site, LettersDir, "t-195ac92245d821d5", "original.txt")
+	sum, err := Run(context.Background(), Options{Site: site, Paths: []string{orig}})
+	if err != nil || len(sum.Failed) != 1 || !strings.Contains(sum.Failed[0].Reason, "inside the site's own pages") {
+		t.Errorf("ingest of a page's original: %+v, %v", sum, err)
+	}
+	if n := len(checkPages(t, site)); n != first.Written {
+		t.Errorf("%d pages, want %d", n, first.Written)
+	}
+}

@@ -22,8 +22,30 @@ func isInputName(name string) bool {
 // collect expands paths into the sorted list of files to read. Paths that
 // do not exist, or are neither regular files nor directories, are
 // problems. Walks skip hidden files and folders (.git, editors' temp
-// files) and fetch's filing records.
-func collect(paths []string) (files []string, bad []Problem) {
+// files), fetch's filing records, and the folders in skip (the site's own
+// pages: re-reading a bundle's original.txt would turn a filed letter
+// into a loose one).
+func collect(paths []string, skip ...string) (files []string, bad []Problem) {
+	skipped := map[string]bool{}
+	for _, s := range skip {
+		if abs, err := filepath.Abs(s); err == nil {
+			skipped[abs] = true
+		}
+	}
+	inSkipped := func(p string) bool {
+		abs, err := filepath.Abs(p)
+		for err == nil {
+			if skipped[abs] {
+				return true
+			}
+			parent := filepath.Dir(abs)
+			if parent == abs {
+				break
+			}
+			abs = parent
+		}
+		return false
+	}
 	seen := map[string]bool{}
 	add := func(p string) {
 		p = filepath.Clean(p)
@@ -36,6 +58,10 @@ func collect(paths []string) (files []string, bad []Problem) {
 		fi, err := os.Stat(root)
 		if err != nil {
 			bad = append(bad, Problem{root, reason(err)})
+			continue
+		}
+		if inSkipped(root) {
+			bad = append(bad, Problem{root, "inside the site's own pages (" + LettersDir + "), not an input"})
 			continue
 		}
 		if fi.Mode().IsRegular() {
@@ -52,6 +78,9 @@ func collect(paths []string) (files []string, bad []Problem) {
 				return nil
 			}
 			name := d.Name()
+			if d.IsDir() && len(skipped) > 0 && inSkipped(p) {
+				return filepath.SkipDir
+			}
 			if p != root && strings.HasPrefix(name, ".") {
 				if d.IsDir() {
 					return filepath.SkipDir

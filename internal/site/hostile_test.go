@@ -3,6 +3,7 @@ package site
 import (
 	"bytes"
 	"encoding/xml"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -259,12 +260,16 @@ func TestNameRoundTrip(t *testing.T) {
 		"\u200fשלום ושות׳\u200e Cohen & Co.",
 		"Ünïcödé Ångström AG",
 		"Tab\tSeparated LLP",
+		"AC/DC Partners LLP",
+		"../../etc/passwd",
+		"%2e%2e%2f Percent LLP",
+		"?query#fragment LLP",
 	}
 	dir := newSite(t)
 	for i, name := range names {
 		id := letter.ID("0000000001-21-00000"+itoa(i), "EX-5", "")
 		l := &letter.Letter{
-			Title: name + " — " + name, Date: "2021-01-0" + itoa(i+1), ID: id, Aliases: []string{"/l/" + id + "/"},
+			Title: name + " — " + name, Date: fmt.Sprintf("2021-01-%02d", i+1), ID: id, Aliases: []string{"/l/" + id + "/"},
 			Firms: []string{name}, Issuers: []string{name}, Plans: []string{name}, Forms: []string{"S-8"},
 			Jurisdictions: []string{"Delaware"}, Years: []string{"2021"}, Addressee: name, Signer: name,
 			Source: letter.Source{File: "x.txt", Original: "original.txt", SHA256: "x"},

@@ -14,6 +14,7 @@
 package site
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"crypto/sha256"
@@ -23,6 +24,7 @@ import (
 	"io"
 	"io/fs"
 	"log"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"sort"
@@ -125,7 +127,7 @@ func Build(ctx context.Context, dir string, opt Options) error {
 		"--destination", out,
 		"--cacheDir", filepath.Join(state, "hugo-cache"),
 		"--noBuildLock",
-		"--quiet",
+		"--logLevel", "warn",
 	}
 	if opt.BaseURL != "" {
 		args = append(args, "--baseURL", opt.BaseURL)
@@ -144,7 +146,13 @@ func Build(ctx context.Context, dir string, opt Options) error {
 			log.SetOutput(logOut)
 			log.SetFlags(logFlags)
 		}()
-		done <- commands.Execute(args)
+		defer func() {
+			// A page that crashes Hugo fails this build, not the process.
+			if r := recover(); r != nil {
+				done <- fmt.Errorf("hugo crashed: %v", r)
+			}
+		}()
+		done <- execute(args)
 	}()
 	select {
 	case err = <-done:
@@ -176,6 +184,53 @@ func Build(ctx context.Context, dir string, opt Options) error {
 		fmt.Fprintf(opt.Progress, "built %s: %d files in %s\n", public, n, time.Since(start).Round(time.Millisecond))
 	}
 	return nil
+}
+
+// execute runs Hugo's command line with its output captured: Hugo prints
+// its banner and statistics to os.Stdout and its log to os.Stderr, and
+// reports only "logged N error(s)" when pages fail. Its ERROR lines are
+// added to the returned error; its WARN lines go to slog. The caller holds
+// hugoMu.
+func execute(args []string) error {
+	r, w, err := os.Pipe()
+	if err != nil {
+		return err
+	}
+	var errs, warns []string
+	read := make(chan struct{})
+	go func() {
+		defer close(read)
+		sc := bufio.NewScanner(r)
+		sc.Buffer(make([]byte, 64<<10), 1<<20)
+		for sc.Scan() {
+			line := sc.Text()
+			switch {
+			case strings.HasPrefix(line, "ERROR "):
+				if len(errs) < 20 {
+					errs = append(errs, strings.TrimPrefix(line, "ERROR "))
+				}
+			case strings.HasPrefix(line, "WARN "):
+				if len(warns) < 100 {
+					warns = append(warns, strings.TrimPrefix(line, "WARN "))
+				}
+			}
+		}
+		io.Copy(io.Discard, r)
+	}()
+	stdout, stderr := os.Stdout, os.Stderr
+	os.Stdout, os.Stderr = w, w
+	err = commands.Execute(args)
+	os.Stdout, os.Stderr = stdout, stderr
+	w.Close()
+	<-read
+	r.Close()
+	for _, w := range warns {
+		slog.Warn("hugo", "msg", w)
+	}
+	if err != nil && len(errs) > 0 {
+		return fmt.Errorf("%w:\n%s", err, strings.Join(errs, "\n"))
+	}
+	return err
 }
 
 // removeScratch deletes what killed or abandoned builds left behind.
