@@ -513,7 +513,7 @@ func TestBadQueries(t *testing.T) {
 		`/nonass.*/`: 1, `nonass*`: 1, `valid*`: 1, `form:s-?`: 1, `date:2019..2021`: 1, `date:>=2020-02-02`: 1, `date:<2020-02-02`: 0,
 		`issued AND shares`: 1, `issued NOT shares`: 0, `+issued -nothing`: 1, `vallidly~2`: 1, `"validly issued"`: 1,
 		`- issued`: 1, `form:s-8`: 1, `law:delaware`: 1, `law:"new york"`: 0, `issuer:"A Inc."`: 1, `year:2020`: 1,
-		`the`: 0, `Re: shares`: 1, `https://www.sec.gov/`: 0, `"` + strings.Repeat("x", 20) + `"`: 0,
+		`the`: 0, `+zzzqqq validly`: 0, `+the validly`: 1, `firm:zzzqqq validly`: 0, `Re: shares`: 1, `https://www.sec.gov/`: 0, `"` + strings.Repeat("x", 20) + `"`: 0,
 	}
 	for q, n := range good {
 		res, err := s.Search(context.Background(), Request{Q: q})

@@ -392,10 +392,16 @@ type compiled struct {
 
 // compile turns clauses into one Bleve query. Every leaf names its field:
 // nothing goes to Bleve's _all field.
-func compile(cl []clause) (*compiled, error) {
+// has, when set, tells whether a single analyzed term occurs in a field at
+// all; word clauses then skip the fields that cannot match, which spares
+// a search most of its per-letter bookkeeping.
+type termChecker func(field, word string) (found, known bool)
+
+func compile(cl []clause, has termChecker) (*compiled, error) {
 	var mustQ, shouldQ, notQ []query.Query
 	mk := &marker{terms: map[string]bool{}}
-	var run []string // consecutive plain words, for the adjacency boost
+	var run []string  // consecutive plain words, for the adjacency boost
+	stopOnly := false // a clause was a stop word
 	flushRun := func() {
 		if len(run) >= 2 {
 			for i := 0; i+1 < len(run); i++ {
@@ -420,7 +426,11 @@ func compile(cl []clause) (*compiled, error) {
 		} else {
 			flushRun()
 		}
-		lq, err := leaf(c)
+		if c.field == "" && c.kind == kWord && len(textAnalyzer().Analyze([]byte(c.text))) == 0 {
+			stopOnly = true
+			continue // a stop word (the, of, and): matches nothing, required or not
+		}
+		lq, err := leaf(c, has)
 		if err != nil {
 			return nil, err
 		}
@@ -447,6 +457,9 @@ func compile(cl []clause) (*compiled, error) {
 	flushRun()
 	mk.prepare()
 	if len(mustQ) == 0 && len(shouldQ) == 0 && len(notQ) == 0 {
+		if stopOnly {
+			return &compiled{q: query.NewMatchNoneQuery(), mark: mk}, nil
+		}
 		return &compiled{mark: mk}, nil
 	}
 	b := query.NewBooleanQuery(mustQ, shouldQ, notQ)
@@ -462,15 +475,23 @@ var textFields = []struct {
 	boost float64
 }{{fBody, 1}, {fTitle, boostTitle}, {fFirm, boostFirm}, {fIssuer, boostIssuer}, {fPlan, boostPlan}}
 
-func leaf(c clause) (query.Query, error) {
+func leaf(c clause, has termChecker) (query.Query, error) {
 	switch c.field {
 	case "":
 		var qs []query.Query
 		for _, tf := range textFields {
+			if has != nil && c.kind == kWord {
+				if found, known := has(tf.field, c.text); known && !found {
+					continue
+				}
+			}
 			if q := termQuery(c, tf.field); q != nil {
 				setBoost(q, tf.boost)
 				qs = append(qs, q)
 			}
+		}
+		if len(qs) == 0 {
+			return query.NewMatchNoneQuery(), nil
 		}
 		return disjunction(qs), nil
 	case fFirm, fIssuer, fPlan:

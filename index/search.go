@@ -380,7 +380,7 @@ func (s *Searcher) plan(g *generation, r Request) (*plan, error) {
 	if err != nil {
 		return nil, err
 	}
-	if p.c, err = compile(cl); err != nil {
+	if p.c, err = compile(cl, g.hasTerm); err != nil {
 		return nil, err
 	}
 	if p.c.q == nil {
@@ -563,6 +563,32 @@ func (g *generation) searchShard(ctx context.Context, sh *shard, p *plan, pt *pa
 		}
 		sctx.DocumentMatchPool.Put(dm)
 	}
+}
+
+// hasTerm reports whether word, analyzed as field is, is one term that
+// occurs in field in some shard; known is false when the word does not
+// analyze to exactly one term.
+func (g *generation) hasTerm(field, word string) (found, known bool) {
+	an := g.m.AnalyzerNamed(g.m.AnalyzerNameForPath(field))
+	if an == nil {
+		return false, false
+	}
+	ts := an.Analyze([]byte(word))
+	if len(ts) != 1 {
+		return false, false
+	}
+	for _, sh := range g.shards {
+		r, err := sh.reader.TermFieldReader(context.Background(), ts[0].Term, field, false, false, false)
+		if err != nil {
+			return false, false
+		}
+		n := r.Count()
+		r.Close()
+		if n > 0 {
+			return true, true
+		}
+	}
+	return false, true
 }
 
 // hit renders one row, with snippets from the stored body.

@@ -67,7 +67,8 @@ type parsed struct {
 
 // Update brings the index in line with site/content/letters: only new or
 // changed letters (by a hash of the page bytes) are indexed again, deleted
-// ones removed. Every update writes a new generation and swaps it in by
+// ones removed. An update that changes anything writes a new generation
+// (patching a copy of the current one, or building afresh) and swaps it in by
 // renaming the pointer file, so a reader sees the old index or the new one,
 // never half of either, and a killed run leaves the old one in place.
 // Pages that cannot be read or parsed are left out of the index and

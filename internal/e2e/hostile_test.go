@@ -5,6 +5,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"os"
 	"path/filepath"
 	"slices"
@@ -22,6 +23,13 @@ import (
 // hostileCompany is the filer's conformed name in the hostile submission:
 // EDGAR header values reach the page too.
 const hostileCompany = `<script>window.__e2e='company'</script> "Zyqor" & Co <img src=x onerror=window.__e2e='company-img'>`
+
+// hostileSearch is a search page address whose query and filter are
+// payloads.
+var hostileSearch = "/search/?" + url.Values{
+	"q":    {`Zyqor "><script>window.__e2e='q'</script><svg onload=window.__e2e='q-svg'>`},
+	"firm": {`"><img src=x onerror=window.__e2e='firm'>`},
+}.Encode()
 
 // hostileFormType is the submission's form type.
 const hostileFormType = `S-8"><svg onload=window.__e2e='formtype'>`
@@ -283,7 +291,7 @@ func TestHostileLetters(t *testing.T) {
 	site := httptest.NewServer(srv)
 	defer site.Close()
 	for _, q := range []string{"Zyqor", "script onerror", "iframe", "javascript"} {
-		resp, err := http.Get(site.URL + "/search/?q=" + strings.ReplaceAll(q, " ", "+"))
+		resp, err := http.Get(site.URL + "/search/?q=" + url.QueryEscape(q))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -299,6 +307,20 @@ func TestHostileLetters(t *testing.T) {
 		for _, bad := range activeMarkup(root) {
 			t.Errorf("search page %q: active markup %s", q, bad)
 		}
+	}
+
+	// A hostile query and filter are echoed into the page as text only.
+	resp, err := http.Get(site.URL + hostileSearch)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sp, err := html.Parse(resp.Body)
+	resp.Body.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, bad := range activeMarkup(sp) {
+		t.Errorf("search page for a hostile query: active markup %s", bad)
 	}
 
 	// The server sends the filed original as sandboxed plain text.
@@ -378,6 +400,7 @@ func TestHostileLetters(t *testing.T) {
 			checkInert(t, ctx, site.URL, attr(byClass(parseHTML(t, public, "letters/"+id+"/"), "original-link")[0], "href"))
 		}
 		checkInert(t, ctx, site.URL, "/search/?q=script+onerror+iframe")
+		checkInert(t, ctx, site.URL, hostileSearch)
 		do(t, ctx, chromedp.Navigate(site.URL+"/search/"), until(`!!document.getElementById("q")`))
 		do(t, ctx, chromedp.SendKeys(chromedp.ID("q"), "Zyqor script"),
 			until(`document.querySelectorAll("#results li.hit").length == 4`))

@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"context"
 	"encoding/json"
 	"encoding/xml"
 	"fmt"
@@ -13,6 +14,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/chromedp/chromedp"
 	"github.com/exhibits/exhibits/index"
@@ -235,6 +238,26 @@ Very truly yours,
 				t.Errorf("%q: search hit %+v", name, h)
 			}
 		}
+		// Typing the start of its first word suggests the exact name.
+		word := strings.FieldsFunc(name, func(r rune) bool { return !unicode.IsLetter(r) })
+		for len(word) > 0 && utf8.RuneCountInString(word[0]) < 3 {
+			word = word[1:]
+		}
+		if len(word) > 0 {
+			prefix := string([]rune(word[0])[:3])
+			sugs, err := s.Suggest(context.Background(), prefix, 50)
+			if err != nil {
+				t.Fatal(err)
+			}
+			found := false
+			for _, sg := range sugs {
+				found = found || sg.Field == "firm" && sg.Name == name
+			}
+			if !found {
+				t.Errorf("%q: not suggested for %q: %+v", name, prefix, sugs)
+			}
+		}
+
 		// The search page the server renders shows it as text.
 		resp, err := http.Get(srv.URL + "/search/?" + url.Values{"q": {fmt.Sprintf("qxname%d", i)}}.Encode())
 		if err != nil {

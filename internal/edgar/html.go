@@ -230,6 +230,7 @@ type table struct {
 	rows     [][]cell
 	inRow    bool
 	cellOpen bool
+	gap      bool // space above the table
 }
 
 type elem struct {
@@ -241,7 +242,7 @@ type elem struct {
 	// start (a spacer shows no text), and whether a margin follows them.
 	sink            *sink
 	visible, blanks int
-	gapAfter        bool
+	gapAfter, tiny  bool
 }
 
 type list struct {
@@ -309,6 +310,7 @@ type tagAttrs struct {
 	// A margin of a few points or more above or below the element: it
 	// stands apart from its neighbours.
 	gapBefore, gapAfter bool
+	tiny                bool // a font too small for an empty line to show
 }
 
 // add reads one attribute; scratch is reused for the squeezed style.
@@ -343,8 +345,8 @@ func (a *tagAttrs) add(key, val []byte, scratch *[]byte) {
 			has("break-before:page") || has("break-after:page") {
 			a.pageBreak = true
 		}
-		if has("margin") {
-			a.gapBefore, a.gapAfter = margins(val)
+		if has("margin") || has("font-size") || has("line-height") {
+			a.gapBefore, a.gapAfter, a.tiny = margins(val)
 		}
 	}
 }
@@ -415,7 +417,7 @@ func (c *converter) start(name string, attrs tagAttrs, selfClosing bool) {
 	e := elem{name: name}
 	if blockTags[name] {
 		s := c.cur()
-		e.sink, e.visible, e.blanks, e.gapAfter = s, s.visible, s.blanks, attrs.gapAfter
+		e.sink, e.visible, e.blanks, e.gapAfter, e.tiny = s, s.visible, s.blanks, attrs.gapAfter, attrs.tiny
 	}
 	if droppedTags[name] || attrs.hidden {
 		e.hidden = true
@@ -450,7 +452,7 @@ func (c *converter) popTop() {
 	e := c.stack[len(c.stack)-1]
 	c.stack = c.stack[:len(c.stack)-1]
 	if s := e.sink; s != nil && s == c.cur() && c.hidden == 0 {
-		spacer := s.visible == e.visible && s.blanks > e.blanks
+		spacer := s.visible == e.visible && s.blanks > e.blanks && !e.tiny
 		if spacer || e.gapAfter {
 			s.flush()
 			s.gap = true
@@ -531,15 +533,14 @@ func (c *converter) startVisible(name string, attrs tagAttrs) {
 		}
 		return
 	case "table":
-		c.cur().flush()
-		if attrs.gapBefore {
-			c.cur().gap = true
-		}
+		s := c.cur()
+		s.flush()
 		if len(c.tables) >= maxTableDepth {
 			c.tableExtra++
 			return
 		}
-		c.tables = append(c.tables, &table{})
+		c.tables = append(c.tables, &table{gap: s.gap || attrs.gapBefore})
+		s.gap = false
 		return
 	case "tr":
 		if t := c.table(); t != nil {
@@ -660,7 +661,11 @@ func (c *converter) closeTable() {
 	c.tables = c.tables[:len(c.tables)-1]
 	s := c.cur()
 	s.flush()
-	s.blocks = append(s.blocks, renderTable(t.rows)...)
+	bs := renderTable(t.rows)
+	if len(bs) > 0 && t.gap {
+		bs[0].gap = true
+	}
+	s.blocks = append(s.blocks, bs...)
 }
 
 func (c *converter) finish() string {

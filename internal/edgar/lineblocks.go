@@ -139,8 +139,9 @@ func joinLineBlocks(blocks []block) []block {
 
 // margins reads a style attribute's margin-top and margin-bottom (also
 // from the margin shorthand) and reports whether each is a visible gap,
-// a few points or more.
-func margins(style []byte) (top, bottom bool) {
+// a few points or more, and whether its font-size is too small for an
+// empty line of it to show as a blank line.
+func margins(style []byte) (top, bottom, tiny bool) {
 	for decl := range bytes.SplitSeq(style, []byte(";")) {
 		name, val, ok := bytes.Cut(decl, []byte(":"))
 		if !ok {
@@ -148,42 +149,49 @@ func margins(style []byte) (top, bottom bool) {
 		}
 		name = bytes.ToLower(bytes.TrimSpace(name))
 		vals := bytes.Fields(val)
+		if len(vals) == 0 {
+			continue
+		}
 		switch string(name) {
 		case "margin-top":
-			if len(vals) > 0 {
-				top = isGap(vals[0])
-			}
+			top = isGap(vals[0])
 		case "margin-bottom":
-			if len(vals) > 0 {
-				bottom = isGap(vals[0])
-			}
+			bottom = isGap(vals[0])
 		case "margin":
-			switch len(vals) {
-			case 0:
-			case 1, 2:
+			if len(vals) <= 2 {
 				top, bottom = isGap(vals[0]), isGap(vals[0])
-			default:
+			} else {
 				top, bottom = isGap(vals[0]), isGap(vals[2])
+			}
+		case "font-size", "line-height":
+			if pt, ok := cssPoints(vals[0]); ok && pt < 6 {
+				tiny = true
 			}
 		}
 	}
-	return top, bottom
+	return top, bottom, tiny
 }
 
 // pointsPer converts CSS lengths to points (em taken as 12pt).
 var pointsPer = map[string]float64{"pt": 1, "px": 0.75, "em": 12, "rem": 12, "ex": 6, "in": 72, "cm": 28.35, "mm": 2.835, "pc": 12}
 
-// isGap reports whether a CSS length is 4pt or more.
-func isGap(v []byte) bool {
+// cssPoints reads a CSS length in points.
+func cssPoints(v []byte) (float64, bool) {
 	s := strings.ToLower(string(bytes.TrimSuffix(v, []byte("!important"))))
 	i := 0
 	for i < len(s) && (s[i] >= '0' && s[i] <= '9' || s[i] == '.') {
 		i++
 	}
 	n, err := strconv.ParseFloat(s[:i], 64)
-	if err != nil || n <= 0 {
-		return false
-	}
 	f, ok := pointsPer[s[i:]]
-	return ok && n*f >= 4
+	if err != nil || !ok {
+		return 0, false
+	}
+	return n * f, true
+}
+
+// isGap reports whether a CSS length is 4pt or more.
+func isGap(v []byte) bool {
+	pt, ok := cssPoints(v)
+	return ok && pt >= 4
 }

@@ -45,6 +45,8 @@ func TestDate(t *testing.T) {
 			"We have acted as counsel to the Company in connection with the Indenture dated as of May 1, 1999 and the offering of its shares of Common Stock, and we have examined such documents as we have deemed necessary for the purposes of this opinion.",
 			"Very truly yours,", "/s/ Smith & Jones", "Dated: June 1, 1999"), "1999-06-01"},
 		{"none", letterText("Exhibit 5", salut, "We have acted as counsel."), ""},
+		{"date in the Re: line above the date line", letterText("Exhibit 5.1", "Re: Amendment No. 1 to Registration Statement on Form S-3 filed February 27, 2015", "March 9, 2015", salut, "We have acted as counsel."), "2015-03-09"},
+		{"only a subject date", letterText("Exhibit 5.1", "Re: Registration Statement on Form S-8 filed on June 2, 2004", salut, "We have acted as counsel."), "2004-06-02"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -82,6 +84,10 @@ func TestIssuerAndState(t *testing.T) {
 		{"adjective state", `We have acted as Israeli counsel to Galil Medical Ltd., an Israeli company (the "Company"), in connection with its registration statement on Form F-1.`, "Galil Medical Ltd.", "Israel"},
 		{"all caps name", `We have acted as counsel to ZEPHYR MINING CORP., a Nevada corporation (the "Company"), in connection with its registration statement.`, "ZEPHYR MINING CORP.", "Nevada"},
 		{"delaware LLC", `We have acted as counsel to Orion Midstream Partners, L.P., a Delaware limited partnership (the "Partnership"), in connection with the registration of common units.`, "Orion Midstream Partners, L.P.", "Delaware"},
+		{"plans of the company", `We have acted as counsel in connection with shares issuable under the 1994 Stock Option Plan and the 1999 Employee Stock Purchase Plan of Tahoe Optical Systems, Inc., a Delaware corporation (the "Company").`, "Tahoe Optical Systems, Inc.", "Delaware"},
+		{"legal department of", `We, the Legal Department of Crane Valley Foods, Inc., an Iowa corporation (the "Company"), have acted as counsel.`, "Crane Valley Foods, Inc.", "Iowa"},
+		{"registration statement of", `At your request, we have examined the Registration Statement on Form S-3 of Chesapeake Data Corp., a Virginia corporation (the "Company"), relating to the resale of shares.`, "Chesapeake Data Corp.", "Virginia"},
+		{"formerly known as", `We have acted as counsel for Blue Ridge Genomics Corporation, formerly known as Piedmont Assays, Inc., a North Carolina corporation (the "Company"), in connection with the filing.`, "Blue Ridge Genomics Corporation", "North Carolina"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -181,6 +187,9 @@ func TestShares(t *testing.T) {
 		{"debt", `in connection with the issuance of $500,000,000 aggregate principal amount of 4.250% Senior Notes due 2031.`, 0},
 		{"authorized capital skipped", `The Company is authorized to issue 100,000,000 shares of common stock. The Registration Statement covers 1,200,000 shares of common stock.`, 1200000},
 		{"additional", `registering an additional 3,000,000 shares of Common Stock under the Plan.`, 3000000},
+		{"decimal millions", `relating to the offer and sale of up to 12.5 million shares of Common Stock.`, 12500000},
+		{"bare million after digits is not a number", `relating to the offer and sale of up to 12 million shares of Common Stock.`, 12000000},
+		{"dollar millions", `relating to the offer and sale of up to $12.5 million of shares of Common Stock.`, 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -227,6 +236,14 @@ func TestPlans(t *testing.T) {
 		{"amount before a plan", `1,500,000 Acme 1995 Stock Plan shares and 250,000 2001 Stock Bonus Plan shares.`, []string{"Acme 1995 Stock Plan", "2001 Stock Bonus Plan"}},
 		{"defined short form only", `shares issuable under the Plan and the Plans described therein.`, nil},
 		{"not an employee plan", `as described under the caption "Plan of Distribution" and the Dividend Reinvestment and Stock Purchase Plan.`, nil},
+		{"year after the name", `shares issuable under the Company's Equity Incentive Plan 2022 and the Company's Employee Share Purchase Plan.`, []string{"Equity Incentive Plan 2022", "Employee Share Purchase Plan"}},
+		{"year in parentheses", `ordinary shares issuable under the Global Share Incentive Plan (2014) of the Company.`, []string{"Global Share Incentive Plan (2014)"}},
+		{"lower-case legal form in the name", `ordinary shares issuable under the Brandon Pharma plc 2019 Equity Incentive Plan.`, []string{"Brandon Pharma plc 2019 Equity Incentive Plan"}},
+		{"scheme", `ordinary shares issuable under the 2021 Share Option Scheme and the Share Award Scheme.`, []string{"2021 Share Option Scheme", "Share Award Scheme"}},
+		{"program", `shares issuable under the Employee Stock Purchase Program.`, []string{"Employee Stock Purchase Program"}},
+		{"401(k) plan", `interests in and shares issuable under the Acme Foods, Inc. 401(k) Plan.`, []string{"Acme Foods, Inc. 401(k) Plan"}},
+		{"list of documents examined", `shares issuable under the Acme Inc. 2021 Inducement Plan. We have examined the Registration Statement, the Inducement Plan, the Company's bylaws and resolutions of the Board adopting the Inducement Plan.`, []string{"Acme Inc. 2021 Inducement Plan"}},
+		{"plural plans", `shares issuable under the Company's Stock Plans.`, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -271,10 +288,25 @@ func TestJurisdictions(t *testing.T) {
 		{"reliance does not count", "With respect to matters of Nevada law, we have relied solely upon the opinion of Nevada counsel as to Nevada law.", nil},
 		{"governing law does not count", "We have assumed that the Indenture is governed by the laws of the State of New York. The opinion is limited to the matters expressly stated herein.", nil},
 		{"including but not limited to", "Enforcement may be limited by treaties, including, but not limited to, treaties to which Switzerland is a party under Swiss law.", nil},
+		{"based upon the applicable laws", "The opinions expressed herein are based upon the applicable laws of the State of Idaho and the facts in existence on the date of this letter.", []string{"Idaho"}},
+		{"based exclusively on the internal law", "Our advice on every legal issue addressed in this letter is based exclusively on the internal law of the State of New York and the Delaware Limited Liability Company Act.", []string{"New York", "Delaware"}},
+		{"advice limited to", "Our advice on each legal issue addressed in this letter is limited to the law of the State of Illinois.", []string{"Illinois"}},
+		{"only relates to", "This opinion only relates to the laws of the British Virgin Islands which are in force on the date of this opinion.", []string{"British Virgin Islands"}},
+		{"relates to matters is not scope", "This opinion relates to the Registration Statement of Acme Inc., a Delaware corporation.", nil},
+		{"no view other than", "We are lawyers qualified in Bermuda and we express no view as to any laws other than the laws of Bermuda.", []string{"Bermuda"}},
+		{"no opinion other than as to", "We express no opinion other than as to the Oklahoma General Corporation Act, and we express no opinion as to the laws of any other jurisdiction.", []string{"Oklahoma"}},
+		{"limited in all respects to", "This opinion is limited in all respects to the laws of the State of Colorado.", []string{"Colorado"}},
+		{"limited to, and given on the basis of,", "Our opinion is limited to, and is given on the basis of, the Virginia Stock Corporation Act.", []string{"Virginia"}},
+		{"considered only", "In rendering this opinion, we have considered only the corporate laws of the State of Kansas.", []string{"Kansas"}},
+		{"not considered other than", "In rendering the foregoing opinion, we have not considered the laws of any jurisdiction other than the laws of the State of Iowa.", []string{"Iowa"}},
+		{"in particular not the laws of", "We do not express any opinion on any law other than Dutch law, and in particular we do not express an opinion on tax law or the laws of the United States.", []string{"Netherlands"}},
+		{"laws of england", "This opinion is limited to the laws of England in force at the date hereof.", []string{"England and Wales"}},
+		{"abbreviation ends the sentence", "As to matters of Delaware law, we have relied upon the opinion of Hale & Orr, P.A. Our opinion is limited to the laws of the State of New York.", []string{"New York"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			m := e.Extract(letterText("May 1, 2020", salut, "We have acted as counsel to Acme Inc., a Delaware corporation (the \"Company\"), in connection with its registration statement.", tt.para, "Very truly yours,", "/s/ Smith & Jones LLP"))
+			m := e.Extract(letterText("May 1, 2020", salut, "We have acted as counsel to Acme Inc., a Delaware corporation (the \"Company\"), in connection with its registration statement.",
+				"Based upon the foregoing, we are of the opinion that the Shares will be validly issued, fully paid and nonassessable.", tt.para, "Very truly yours,", "/s/ Smith & Jones LLP"))
 			if !reflect.DeepEqual(m.Jurisdictions, tt.want) {
 				t.Errorf("Jurisdictions = %q, want %q", m.Jurisdictions, tt.want)
 			}
@@ -326,6 +358,10 @@ func TestFirmAndSigner(t *testing.T) {
 		{"accented letterhead", []string{"BEAUMONT & ASSOCI\u00c9S\n33, avenue J.F. Kennedy\nL-1855 Luxembourg"}, []string{"Yours faithfully", "/s/ Beaumont & Associes"}, "Beaumont & Associ\u00e9s", "", false},
 		{"one-word firm", nil, []string{"Yours truly,", "/s/ Danforth", "GGS/ye"}, "Danforth", "", false},
 		{"caps person", nil, []string{"Very truly yours,", "/s/ GLENN K.C. CHING", "GLENN K.C. CHING"}, "", "Glenn K.C. Ching", false},
+		{"legal form alone under the name", nil, []string{"Very truly yours,", "HARTWELL LANE", "A Professional Corporation", "By: /s/ Mark J. Hartwell"}, "Hartwell Lane, P.C.", "Mark J. Hartwell", false},
+		{"professional corporation under a caps name", nil, []string{"Very truly yours,", "/s/ Quarry Hill Legal Group", "QUARRY HILL LEGAL GROUP", "Professional Corporation"}, "Quarry Hill Legal Group, P.C.", "", false},
+		{"LLC letterhead above the date", []string{"MERRICK STONE HALE LLC\n1200 Main Street\nDayton, Ohio 45402"}, []string{"Very truly yours,", "/s/ Ann B. Cole", "Ann B. Cole, Member"}, "Merrick Stone Hale LLC", "Ann B. Cole", false},
+		{"upper-case law office letterhead", []string{"THE LAW OFFICE OF PAUL T. REYES, P.S.\n601 First Avenue\nSeattle, Washington"}, []string{"Yours truly,", "/s/ Paul T. Reyes", "Paul T. Reyes"}, "The Law Office of Paul T. Reyes, P.S.", "Paul T. Reyes", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -489,5 +525,42 @@ func TestAliasTable(t *testing.T) {
 			}
 			owner[k] = fm.Name
 		}
+	}
+}
+
+// TestJurisdictionsInOpinionClause: with no scope sentence, the law named
+// in the operative words of the opinion is the law covered.
+func TestJurisdictionsInOpinionClause(t *testing.T) {
+	e := newTestExtractor(t)
+	tests := []struct {
+		name, op string
+		want     []string
+	}{
+		{"under the laws of", "Based upon the foregoing, it is our opinion that the Shares, when issued as contemplated by the Plan, will be validly issued, fully paid and nonassessable under the laws of the State of Oregon.", []string{"Oregon"}},
+		{"under a statute", "Based upon the foregoing, we are of the opinion that the Shares are validly issued, fully paid and non-assessable under the General Corporation Law of the State of Delaware.", []string{"Delaware"}},
+		{"under the plan is not law", "Based upon the foregoing, we are of the opinion that the Shares, when issued under the Plan, will be validly issued, fully paid and nonassessable.", nil},
+		{"organized under is not law covered", "Based upon the foregoing, we are of the opinion that the Company is validly existing under the laws of the State of Ohio and the Shares will be validly issued.", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := e.Extract(letterText("May 1, 1996", salut, `We have acted as counsel to Acme Inc., an Ohio corporation (the "Company"), in connection with its registration statement on Form S-8.`,
+				tt.op, "Very truly yours,", "/s/ Smith & Jones"))
+			if !reflect.DeepEqual(m.Jurisdictions, tt.want) {
+				t.Errorf("Jurisdictions = %q, want %q", m.Jurisdictions, tt.want)
+			}
+		})
+	}
+}
+
+// TestPlansOnlyExamined: a plan the lawyers merely read, in a letter whose
+// securities are not issued under any plan, is not the letter's plan.
+func TestPlansOnlyExamined(t *testing.T) {
+	e := newTestExtractor(t)
+	m := e.Extract(letterText("May 1, 2020", salut,
+		`We have acted as counsel to Acme Inc., a Delaware corporation (the "Company"), in connection with the issuance and sale of 2,000,000 shares of common stock pursuant to the Registration Statement on Form S-3 and the Underwriting Agreement.`,
+		`In connection with this opinion, we have examined (i) the Registration Statement; (ii) the Underwriting Agreement; and (iii) the Company's 2019 Equity Incentive Plan, solely to confirm the number of shares reserved thereunder.`,
+		"Based on the foregoing, we are of the opinion that the Shares will be validly issued, fully paid and nonassessable."))
+	if len(m.Plans) != 0 {
+		t.Errorf("Plans = %q, want none", m.Plans)
 	}
 }

@@ -298,7 +298,7 @@ func titleWord(w string) string {
 var (
 	firmSuffixRe  = regexp.MustCompile(`(?i)(?:\bL\.?\s?L\.?\s?P\b\.?|\bLLP\b|\bP\.?\s?L\.?\s?L\.?\s?C\b|\bP\.\s?C\.|\bPC\b|\bP\.\s?A\.|\bprofessional\s+(?:law\s+)?corporation\b|\bprofessional\s+association\b|\bL\.?P\.?A\b|\bchartered\b|\blaw\s+offices?\b|\battorneys\b|\bavocats\b)`)
 	firmLikeRe    = regexp.MustCompile(`\s&\s|[A-Za-z]&[A-Z]|,\s+[A-Z][a-z]+\s+and\s+[A-Z]`)
-	lawOfficeRe   = regexp.MustCompile(`^(?:The\s+)?(?i:law\s+offices?\s+of)\s+[A-Z][\w.'&, -]{2,60}$`)
+	lawOfficeRe   = regexp.MustCompile(`^(?i:the\s+)?(?i:law\s+offices?\s+of)\s+[A-Z][\w.'&, -]{2,60}$`)
 	attorneyAtRe  = regexp.MustCompile(`(?i)^(.{3,50}?),?\s+(?:attorneys?|counsell?ors?)[-\s]+at[-\s]+law$`)
 	lawSuffixRe   = regexp.MustCompile(`((?:[A-Z][\w'.-]*,?\s+(?:(?:&|and)\s+)?){0,7}[A-Z][\w'.-]*),?\s+(LLP\b|L\.L\.P\.|PLLC\b|P\.L\.L\.C\.|P\.C\.|P\.A\.|(?:A\s+)?Professional\s+(?:Law\s+)?Corporation\b|Professional\s+Association\b|Chartered\b|LLC\b)`)
 	sigNoiseRe    = regexp.MustCompile(`(?i)^(?:-\s*\d+\s*-|\d+\s*/\s*\d+|page\s+\d+|\[.*\]|\(.*signature.*\)|©.*|copyright.*|cc:.*|enclosures?.*|attachments?.*|[-_=*. ]+|\d+)$`)
@@ -362,7 +362,7 @@ func (e *Extractor) firm(d *doc, m *Metadata) {
 		// LTD. By: ... General Counsel", or "I" signing) is not a law firm.
 		if e.isLawFirm(best) || !d.inHouse(lines) && !(person != "" && d.firstPerson()) {
 			// The letterhead may spell the same firm more fully ("LLP").
-			if lh := e.letterheadFirm(d); lh != "" && firmKey(lh) == firmKey(best) {
+			if lh := e.letterheadFirm(d, m.Issuer); lh != "" && firmKey(lh) == firmKey(best) {
 				best = bestVariant([]string{best, lh})
 			}
 			m.Firms = []string{e.CanonicalFirm(best)}
@@ -378,7 +378,7 @@ func (e *Extractor) firm(d *doc, m *Metadata) {
 		m.InHouse = true
 		return
 	}
-	if lh := e.letterheadFirm(d); lh != "" {
+	if lh := e.letterheadFirm(d, m.Issuer); lh != "" {
 		m.Firms = []string{e.CanonicalFirm(lh)}
 		return
 	}
@@ -645,7 +645,7 @@ func bestVariant(names []string) string {
 
 // letterheadFirm finds a law firm's name with a law-firm suffix in the
 // letterhead, or a known firm.
-func (e *Extractor) letterheadFirm(d *doc) string {
+func (e *Extractor) letterheadFirm(d *doc, issuer string) string {
 	dated := false
 	for i, b := range d.blocks {
 		if i >= d.body && i > 3 {
@@ -677,7 +677,11 @@ func (e *Extractor) letterheadFirm(d *doc) string {
 					continue
 				}
 				if m := lawSuffixRe.FindStringSubmatch(c); m != nil {
-					if m[2] == "LLC" && !firmLikeRe.MatchString(m[1]) {
+					// An LLC may be the addressee or the issuer's own
+					// letterhead; at the top of the page, above the date,
+					// and not the issuer, it is the firm's ("KINCAID BROWN
+					// TODD LLC").
+					if m[2] == "LLC" && !firmLikeRe.MatchString(m[1]) && (dated || firmKey(m[1]) == firmKey(strings.TrimSuffix(strings.TrimSpace(issuer), " LLC")) || !strings.HasPrefix(strings.TrimSpace(c), m[1]) || strings.ContainsAny(c, "0123456789@")) {
 						continue
 					}
 					return m[1] + suffixSep(m[2]) + m[2]

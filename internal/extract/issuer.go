@@ -152,11 +152,21 @@ func nameBefore(pre string) (name, descr string) {
 		before := strings.TrimRight(pre[:locs[i][0]], " ")
 		before = stripTrailingParens(before)
 		if n := nameEndingAt(before); n != "" {
+			// "Carolina BioSource Corporation, formerly known as Piedmont
+			// Diagnostics, Inc., a North Carolina corporation": the
+			// current name comes first.
+			if m := formerNameRe.FindStringIndex(strings.TrimSuffix(before, n)); m != nil {
+				if cur := nameEndingAt(strings.TrimRight(before[:m[0]], " ,")); cur != "" {
+					return cur, pre[locs[i][1]:]
+				}
+			}
 			return n, pre[locs[i][1]:]
 		}
 	}
 	return nameEndingAt(stripTrailingParens(pre)), ""
 }
+
+var formerNameRe = regexp.MustCompile(`(?i),?\s*(?:formerly\s+known\s+as|previously\s+known\s+as|formerly|f/k/a|fka)\s*$`)
 
 // stripTrailingParens drops "(f/k/a Aadi Bioscience, Inc.)" after a name.
 func stripTrailingParens(s string) string {
@@ -251,7 +261,7 @@ func nameEndingAt(s string) string {
 	return strings.TrimRight(n, ",")
 }
 
-var roleOfRe = regexp.MustCompile(`^.*\b(?:Counsel|Secretary|President|Officer|Directors|Board|Trustees?|Chairman|Partner|Members?|Managers?|Shareholders|Stockholders|Subsidiary|Affiliate|Division|Plans?|Legal|Department)\s+(?:of|to|for)\s+`)
+var roleOfRe = regexp.MustCompile(`^.*\b(?:Counsel|Secretary|President|Officer|Directors|Board|Trustees?|Chairman|Partner|Members?|Managers?|Shareholders|Stockholders|Subsidiary|Affiliate|Division|Plans?|Legal|Department|Statement|Prospectus|Supplement|Amendment|Agreement|Indenture|Report|Form\s+[A-Z]{1,2}-\d+[A-Z]*)\s+(?:of|to|for)\s+`)
 
 // leadStop are capitalized words that begin sentences, not names.
 var leadStop = map[string]bool{

@@ -78,13 +78,26 @@ func sharesIn(s string) int64 {
 	if !containsAny(s, "million", "thousand", "hundred", "Million", "Thousand", "Hundred", "MILLION", "THOUSAND", "HUNDRED") {
 		return 0
 	}
+	// "up to 12.5 million shares"
+	if m := sharesMillionRe.FindStringSubmatch(s); m != nil {
+		if f, err := strconv.ParseFloat(m[1], 64); err == nil && f > 0 {
+			mult := map[string]float64{"thousand": 1e3, "million": 1e6, "billion": 1e9}[strings.ToLower(m[2])]
+			return int64(f*mult + 0.5)
+		}
+	}
 	if m := sharesWordRe.FindStringSubmatch(s); m != nil {
+		// A bare "million" is the tail of a number in digits, not one.
+		if w := strings.ToLower(firstWord(strings.TrimSpace(m[1]))); w == "million" || w == "thousand" || w == "billion" || w == "hundred" {
+			return 0
+		}
 		if n := wordsToNumber(m[1]); n > 0 {
 			return n
 		}
 	}
 	return 0
 }
+
+var sharesMillionRe = regexp.MustCompile(`(?i)(?:^|[^\d.,$])(\d{1,4}(?:\.\d{1,3})?)\s+(thousand|million|billion)\s+` + shareMods + `(?:shares|ADSs|units)\b`)
 
 // moreShares adds up the share counts that follow a first count not given
 // as a total, joined to it as further amounts: "3,000,000 shares issuable
@@ -762,7 +775,7 @@ var (
 	// negativePhrases open a disclaimer that an "other than" list
 	// completes: "we express no opinion as to the laws of any jurisdiction
 	// other than ...".
-	negativePhrases = []string{"no opinion", "no view", "no advice", "not express", "not render", "not purport", "not opine", "not cover", "not pass",
+	negativePhrases = []string{"no opinion", "no view", "no advice", "not considered", "no investigation", "not express", "not render", "not purport", "not opine", "not cover", "not pass",
 		"any opinion", "expert", "hold ourselves out", "admitted", "member of the bar", "members of the bar", "qualified to practice", "qualified to practise", "licensed to practice"}
 	// barPhrases say where the lawyers practise; with "any other
 	// jurisdiction" they give the law covered.

@@ -62,14 +62,19 @@ func (s *Server) search(ctx context.Context, req index.Request) (*SearchResponse
 	if s.cfg.Searcher == nil {
 		return nil, errNoIndex
 	}
-	ctx, cancel := context.WithTimeout(ctx, s.cfg.SearchTimeout)
-	defer cancel()
+	// Wait for a slot (bounded), then give the search its own time.
+	wait := time.NewTimer(s.cfg.QueueTimeout)
+	defer wait.Stop()
 	select {
 	case s.slots <- struct{}{}:
 		defer func() { <-s.slots }()
-	case <-ctx.Done():
+	case <-wait.C:
 		return nil, errBusy
+	case <-ctx.Done():
+		return nil, ctx.Err()
 	}
+	ctx, cancel := context.WithTimeout(ctx, s.cfg.SearchTimeout)
+	defer cancel()
 	start := time.Now()
 	res, err := s.cfg.Searcher.Search(ctx, req)
 	if err != nil {

@@ -470,6 +470,21 @@ func TestSearchTimeout(t *testing.T) {
 	if code := getJSON(t, ts, "/api/search?q=nonassessable", &e); code != http.StatusServiceUnavailable || e["error"] == "" {
 		t.Errorf("search with no time: %d %v, want 503 with a reason", code, e)
 	}
+	// With every search slot taken, a request waits QueueTimeout, then
+	// hears that the server is busy.
+	busy := New(Config{Site: site, Searcher: searcher, MaxSearches: 1, QueueTimeout: 50 * time.Millisecond})
+	busy.slots <- struct{}{}
+	ts3 := httptest.NewServer(busy)
+	defer ts3.Close()
+	if code := getJSON(t, ts3, "/api/search?q=nonassessable", &e); code != http.StatusServiceUnavailable || !strings.Contains(e["error"], "busy") {
+		t.Errorf("search with no free slot: %d %v", code, e)
+	}
+	<-busy.slots
+	var r SearchResponse
+	if code := getJSON(t, ts3, "/api/search?q=nonassessable", &r); code != 200 || r.Total != 4 {
+		t.Errorf("search with the slot free again: %d, %d hits", code, r.Total)
+	}
+
 	// Without an index, search says so.
 	ts2 := httptest.NewServer(New(Config{Site: site}))
 	defer ts2.Close()

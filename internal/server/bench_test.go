@@ -25,9 +25,11 @@ func benchGet(b *testing.B, path string) {
 	}
 }
 
-func BenchmarkStaticPage(b *testing.B)  { benchGet(b, "/") }
-func BenchmarkStaticCSS(b *testing.B)   { benchGet(b, "/css/site.css") }
-func BenchmarkAPISearch(b *testing.B)   { benchGet(b, "/api/search?q=nonassessable") }
-func BenchmarkAPIFiltered(b *testing.B) { benchGet(b, "/api/search?q=shares&firm=Harrow+%26+Pike+LLP&from=2021-01-01") }
-func BenchmarkSearchPage(b *testing.B)  { benchGet(b, "/search/?q=nonassessable") }
-func BenchmarkSuggest(b *testing.B)     { benchGet(b, "/api/suggest?prefix=har") }
+func BenchmarkStaticPage(b *testing.B) { benchGet(b, "/") }
+func BenchmarkStaticCSS(b *testing.B)  { benchGet(b, "/css/site.css") }
+func BenchmarkAPISearch(b *testing.B)  { benchGet(b, "/api/search?q=nonassessable") }
+func BenchmarkAPIFiltered(b *testing.B) {
+	benchGet(b, "/api/search?q=shares&firm=Harrow+%26+Pike+LLP&from=2021-01-01")
+}
+func BenchmarkSearchPage(b *testing.B) { benchGet(b, "/search/?q=nonassessable") }
+func BenchmarkSuggest(b *testing.B)    { benchGet(b, "/api/suggest?prefix=har") }

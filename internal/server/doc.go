@@ -20,8 +20,10 @@ package server
 // Fragments are HTML-escaped text whose only markup is <mark>. A mistake in
 // a request (query syntax, a query over MaxQueryBytes, a leading wildcard,
 // a regexp that would scan every term, a bad date or number, a page past
-// MaxResultWindow) answers 400 with {"error": "…"}; a search that runs out
-// of its time (SearchTimeout) 503. size is cut to MaxPageSize.
+// MaxResultWindow) answers 400 with {"error": "…"}. At most MaxSearches
+// searches run at once; one that finds no free slot within QueueTimeout, or
+// runs out of its own SearchTimeout, answers 503. size is cut to
+// MaxPageSize.
 //
 // Every answer carries the security headers (see headers.go). Only GET and
 // HEAD are allowed; only files inside public/ are served: paths with a

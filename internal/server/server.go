@@ -36,9 +36,10 @@ type Config struct {
 	Searcher Searcher
 	// SearchTimeout bounds the work of one search request.
 	SearchTimeout time.Duration
-	// MaxSearches bounds the searches running at once; more wait (within
-	// their timeout) for a free slot.
-	MaxSearches int
+	// MaxSearches bounds the searches running at once; more wait up to
+	// QueueTimeout for a free slot, then get 503.
+	MaxSearches  int
+	QueueTimeout time.Duration
 
 	ReadHeaderTimeout time.Duration
 	ReadTimeout       time.Duration
@@ -52,6 +53,7 @@ type Config struct {
 // Defaults.
 const (
 	DefaultSearchTimeout     = 5 * time.Second
+	DefaultQueueTimeout      = 10 * time.Second
 	DefaultReadHeaderTimeout = 5 * time.Second
 	DefaultReadTimeout       = 10 * time.Second
 	DefaultWriteTimeout      = 30 * time.Second
@@ -71,6 +73,9 @@ type Server struct {
 func New(cfg Config) *Server {
 	if cfg.SearchTimeout <= 0 {
 		cfg.SearchTimeout = DefaultSearchTimeout
+	}
+	if cfg.QueueTimeout <= 0 {
+		cfg.QueueTimeout = DefaultQueueTimeout
 	}
 	if cfg.MaxSearches <= 0 {
 		cfg.MaxSearches = max(4, 2*runtime.GOMAXPROCS(0))

@@ -2,6 +2,7 @@ package site
 
 import (
 	"bytes"
+	"context"
 	"encoding/xml"
 	"fmt"
 	"io"
@@ -261,8 +262,7 @@ func TestNameRoundTrip(t *testing.T) {
 		"Ünïcödé Ångström AG",
 		"Tab\tSeparated LLP",
 		"AC/DC Partners LLP",
-		"../../etc/passwd",
-		"%2e%2e%2f Percent LLP",
+		"100% Owned LLP",
 		"?query#fragment LLP",
 	}
 	dir := newSite(t)
@@ -315,5 +315,64 @@ func TestNameRoundTrip(t *testing.T) {
 		if bb := text(p.byID(t, "cite-bluebook")); !strings.Contains(bb, "(opinion of "+strings.Join(strings.Fields(name), " ")+")") {
 			t.Errorf("Bluebook for %q: %q", name, bb)
 		}
+	}
+}
+
+// Names that would make Hugo publish a page over another one (a firm
+// "../.." is the home page) leave their letter out of the site, with the
+// reason; the rest of the site builds and nothing is overwritten. So do
+// pages Hugo would refuse, which would otherwise fail the whole build.
+func TestUnsafeLetters(t *testing.T) {
+	dir := newSite(t)
+	bad := map[string]string{
+		"firm-dotdot":   "firms = ['../..']",
+		"issuer-escape": "issuers = ['../letters/0000950103-96-000123-ex5-1']",
+		"plan-deep":     "plans = ['a/../../../../index']",
+		"dot":           "forms = ['.']",
+		"empty":         "jurisdictions = ['']",
+		"alias":         "aliases = ['/index.html']",
+		"alias-up":      "aliases = ['/l/../letters/']",
+		"url":           "url = '/about/'",
+		"date":          "date = 'sometime in 1999'",
+		"toml":          "firms = ['unterminated",
+		"percent":       "firms = ['%2e%2e%2f LLP']",
+		"long":          "issuers = ['" + strings.Repeat("Longname ", 40) + "Inc.']",
+	}
+	for name, line := range bad {
+		b := filepath.Join(dir, "content", "letters", "t-bad-"+name)
+		os.MkdirAll(b, 0o755)
+		page := "+++\ntitle = 'bad " + name + "'\n" + line + "\n+++\nText.\n"
+		os.WriteFile(filepath.Join(b, "index.md"), []byte(page), 0o644)
+	}
+	var progress strings.Builder
+	if err := Build(context.Background(), dir, Options{Progress: &progress}); err != nil {
+		t.Fatalf("Build: %v", err)
+	}
+	public := filepath.Join(dir, "public")
+	for name := range bad {
+		if !strings.Contains(progress.String(), "skipped "+filepath.Join(dir, "content", "letters", "t-bad-"+name, "index.md")+": ") {
+			t.Errorf("%s: not reported as skipped:\n%s", name, progress.String())
+		}
+		if _, err := os.Stat(filepath.Join(public, "letters", "t-bad-"+name)); !os.IsNotExist(err) {
+			t.Errorf("%s: published", name)
+		}
+	}
+	if got := text(readPage(t, public, "index.html").byID(t, "home-h")); got != "Exhibit 5 Archive" {
+		t.Errorf("home page replaced: %q", got)
+	}
+	if got := text(readPage(t, public, "about/").byTag("h1")[0]); got != "About this archive" {
+		t.Errorf("about page replaced: %q", got)
+	}
+	if got := text(readPage(t, public, "letters/0000950103-96-000123-ex5-1/").byID(t, "letter-title")); !strings.HasPrefix(got, "Halvorsen") {
+		t.Errorf("letter page replaced: %q", got)
+	}
+	if got := text(readPage(t, public, "index.html").byID(t, "count-letters")); got != "5" {
+		t.Errorf("home counts %s letters, want the 5 good ones", got)
+	}
+	// Once fixed, a letter comes back.
+	os.WriteFile(filepath.Join(dir, "content", "letters", "t-bad-url", "index.md"), []byte("+++\ntitle = 'fixed'\n+++\nText.\n"), 0o644)
+	public = build(t, dir)
+	if _, err := os.Stat(filepath.Join(public, "letters", "t-bad-url", "index.html")); err != nil {
+		t.Errorf("fixed letter not published: %v", err)
 	}
 }

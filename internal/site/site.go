@@ -114,6 +114,26 @@ func Build(ctx context.Context, dir string, opt Options) error {
 			return err
 		}
 	}
+	// Letters Hugo would refuse (failing the whole site) or that would
+	// overwrite other pages are left out, each with its reason.
+	skips, err := unsafeLetters(dir)
+	if err != nil {
+		return err
+	}
+	for _, s := range skips {
+		if opt.Progress != nil {
+			fmt.Fprintf(opt.Progress, "skipped %s\n", s.reason)
+		} else {
+			slog.Warn("letter left out of the site", "reason", s.reason)
+		}
+	}
+	if len(skips) > 0 {
+		extra := filepath.Join(state, "skipped.toml")
+		if _, err := atomicfile.Write(extra, ignoreConfig(skips), 0o644); err != nil {
+			return err
+		}
+		cfg += "," + extra
+	}
 	scratch, err := os.MkdirTemp(state, buildPrefix)
 	if err != nil {
 		return err

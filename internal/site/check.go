@@ -1,0 +1,264 @@
+package site
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/pelletier/go-toml/v2"
+)
+
+// taxonomies are the front matter lists Hugo turns into term pages.
+var taxonomies = []string{"firms", "issuers", "plans", "forms", "jurisdictions", "years"}
+
+// percentEscape is a %XX escape, which Hugo would leave in an address.
+var percentEscape = regexp.MustCompile(`%[0-9A-Fa-f]{2}`)
+
+// shortLink is the only alias a letter may have.
+var shortLink = regexp.MustCompile(`^/l/[A-Za-z0-9][A-Za-z0-9._-]*/?$`)
+
+// A skip is a letter page left out of the build, and why.
+type skip struct {
+	bundle string // the page bundle's directory
+	reason string
+}
+
+// unsafeLetters finds the letter pages Hugo must not build: pages it
+// would refuse (unreadable front matter, a date it cannot parse), failing
+// the whole site, and pages whose front matter would make Hugo write over
+// other pages. Hugo publishes a term at /<taxonomy>/<value>/, so a firm
+// named "../.." would replace the home page; an alias or a url of a
+// page's own could do the same.
+func unsafeLetters(dir string) ([]skip, error) {
+	letters := filepath.Join(dir, "content", "letters")
+	entries, err := os.ReadDir(letters)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	// Many letters, read in parallel; most need no more than a glance.
+	var (
+		mu    sync.Mutex
+		skips []skip
+		wg    sync.WaitGroup
+		work  = make(chan string)
+	)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for bundle := range work {
+				p := filepath.Join(bundle, "index.md")
+				if err := checkPage(p); err != nil && !errors.Is(err, os.ErrNotExist) {
+					mu.Lock()
+					skips = append(skips, skip{bundle, fmt.Sprintf("%s: %v", p, err)})
+					mu.Unlock()
+				}
+			}
+		}()
+	}
+	for _, e := range entries {
+		if e.IsDir() {
+			work <- filepath.Join(letters, e.Name())
+		}
+	}
+	close(work)
+	wg.Wait()
+	sort.Slice(skips, func(i, j int) bool { return skips[i].bundle < skips[j].bundle })
+	return skips, nil
+}
+
+// suspicious marks front matter that needs a full look: anything that
+// could spell a "." or ".." path element, an empty name, an escape, a URL
+// escape, a long line, or a key that sets a page's address.
+var suspicious = regexp.MustCompile(`\.\.|%|''|""|'\.'|"\."|\\|[^\n]{200}|(?mi)^\s*["']?(url|slug|permalink)["']?\s*=`)
+
+// Aliases and dates as ingest writes them; any other form gets a full look.
+var (
+	aliasLine = regexp.MustCompile(`(?mi)^\s*["']?aliases["']?\s*=.*$`)
+	aliasOK   = regexp.MustCompile(`^aliases = \['/l/[A-Za-z0-9][A-Za-z0-9._-]*/'\]$`)
+	dateLine  = regexp.MustCompile(`(?mi)^\s*["']?(date|publishdate|lastmod|expirydate)["']?\s*=.*$`)
+	dateOK    = regexp.MustCompile(`^date = '\d{4}-\d{2}-\d{2}'$`)
+)
+
+// checkPage reports why a letter page must be left out, or nil.
+func checkPage(p string) error {
+	raw, err := rawFrontMatter(p)
+	if err != nil {
+		return err
+	}
+	if !needsLook(raw) {
+		return nil
+	}
+	m := map[string]any{}
+	if err := toml.Unmarshal(raw, &m); err != nil {
+		return fmt.Errorf("front matter: %w", err)
+	}
+	return checkFrontMatter(m)
+}
+
+func needsLook(raw []byte) bool {
+	if suspicious.Match(raw) {
+		return true
+	}
+	for _, l := range aliasLine.FindAll(raw, -1) {
+		if !aliasOK.Match(l) {
+			return true
+		}
+	}
+	for _, l := range dateLine.FindAll(raw, -1) {
+		if !dateOK.Match(l) || !parsableDate(string(l[8:18])) {
+			return true
+		}
+	}
+	return false
+}
+
+// rawFrontMatter reads the TOML front matter of a page, and only that.
+func rawFrontMatter(p string) ([]byte, error) {
+	f, err := os.Open(p)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	r := bufio.NewReaderSize(io.LimitReader(f, 4<<20), 16<<10)
+	if first, _ := r.ReadString('\n'); first != "+++\n" {
+		return nil, errors.New("no TOML front matter")
+	}
+	var b bytes.Buffer
+	for {
+		line, err := r.ReadString('\n')
+		if line == "+++\n" || line == "+++" {
+			return b.Bytes(), nil
+		}
+		b.WriteString(line)
+		if err != nil {
+			return nil, errors.New("unterminated front matter")
+		}
+	}
+}
+
+func checkFrontMatter(m map[string]any) error {
+	for k, v := range m {
+		key := strings.ToLower(k)
+		switch key {
+		case "url", "slug", "permalink":
+			return fmt.Errorf("front matter sets %s: a letter's address is its id", k)
+		case "aliases":
+			list, ok := v.([]any)
+			if !ok {
+				return fmt.Errorf("aliases is not a list")
+			}
+			for _, a := range list {
+				s, ok := a.(string)
+				if !ok || !shortLink.MatchString(s) || strings.Contains(s, "..") {
+					return fmt.Errorf("alias %q is not a short link /l/<id>/", a)
+				}
+			}
+		case "date", "publishdate", "lastmod", "expirydate":
+			switch d := v.(type) {
+			case string:
+				if !parsableDate(d) {
+					return fmt.Errorf("%s %q is not a date", k, d)
+				}
+			case time.Time, toml.LocalDate, toml.LocalDateTime:
+			default:
+				return fmt.Errorf("%s %v is not a date", k, v)
+			}
+		}
+		for _, tax := range taxonomies {
+			if key != tax {
+				continue
+			}
+			var vals []any
+			switch t := v.(type) {
+			case []any:
+				vals = t
+			case string:
+				vals = []any{t}
+			default:
+				return fmt.Errorf("%s is not a list of names", k)
+			}
+			for _, x := range vals {
+				s, ok := x.(string)
+				if !ok {
+					return fmt.Errorf("%s holds %v, not a name", k, x)
+				}
+				if !safeTerm(s) {
+					return fmt.Errorf("%s name %q would be published outside /%s/", k, s, tax)
+				}
+				if longSegment(s) {
+					// Its term directory would be too long a file name,
+					// and Hugo would fail the whole site.
+					return fmt.Errorf("%s name %q is too long for a page address", k, s)
+				}
+				if percentEscape.MatchString(s) {
+					// Hugo keeps "%2e" in the page's address as it is, so
+					// a browser asks for "." and never finds the page.
+					return fmt.Errorf("%s name %q holds a URL escape", k, s)
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// safeTerm reports whether /<taxonomy>/<s>/ stays a page of its own
+// under /<taxonomy>/: no "." or ".." path segment, not empty.
+func safeTerm(s string) bool {
+	if strings.TrimSpace(s) == "" {
+		return false
+	}
+	for _, seg := range strings.FieldsFunc(s, func(r rune) bool { return r == '/' || r == '\\' }) {
+		if t := strings.TrimSpace(seg); t == "." || t == ".." {
+			return false
+		}
+	}
+	return strings.Trim(s, "/\\ \t\n") != ""
+}
+
+// maxSegment bounds one path element of a term's address, in bytes:
+// file systems allow 255, and Hugo adds nothing to the name's length.
+const maxSegment = 200
+
+func longSegment(s string) bool {
+	for _, seg := range strings.Split(s, "/") {
+		if len(seg) > maxSegment {
+			return true
+		}
+	}
+	return false
+}
+
+// parsableDate accepts the date forms Hugo reads in front matter.
+func parsableDate(s string) bool {
+	for _, layout := range []string{"2006-01-02", time.RFC3339, "2006-01-02T15:04:05", "2006-01-02 15:04:05"} {
+		if _, err := time.Parse(layout, s); err == nil {
+			return true
+		}
+	}
+	return false
+}
+
+// ignoreConfig is a Hugo config file leaving the skipped bundles out.
+func ignoreConfig(skips []skip) []byte {
+	var b bytes.Buffer
+	b.WriteString("# Written by exhibits build: letters left out of this build.\nignoreFiles = [\n")
+	for _, s := range skips {
+		fmt.Fprintf(&b, "  %q,\n", "^"+regexp.QuoteMeta(s.bundle)+`(/|$)`)
+	}
+	b.WriteString("]\n")
+	return b.Bytes()
+}
