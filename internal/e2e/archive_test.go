@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"bytes"
+	"context"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -14,6 +15,7 @@ import (
 	"github.com/exhibits/exhibits/index"
 	"github.com/exhibits/exhibits/internal/ingest"
 	"github.com/exhibits/exhibits/internal/letter"
+	"github.com/exhibits/exhibits/internal/pipeline"
 	"golang.org/x/net/html"
 )
 
@@ -191,9 +193,19 @@ func TestArchiveSurvivesBadInput(t *testing.T) {
 		}
 	}
 
-	// Again: nothing changes, the same problems are reported.
-	again := ingestDir(t, dir, raw)
+	// Again, as exhibits update runs it: nothing changes, the same
+	// problems are reported, and nothing is rebuilt.
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	rep, err := pipeline.Update(ctx, pipeline.Options{Site: dir, Paths: []string{raw}, Jobs: 2})
+	if err != nil {
+		t.Fatalf("pipeline.Update: %v", err)
+	}
+	again := rep.Ingest
 	if again.Written != 0 || again.Unchanged != len(goodWords) || len(again.Failed) != len(sum.Failed) || len(again.Skipped) != len(sum.Skipped) {
 		t.Errorf("second run: %+v; first %+v", again, sum)
+	}
+	if rep.Built || rep.Indexed {
+		t.Errorf("second run rebuilt an unchanged archive: built %v, indexed %v", rep.Built, rep.Indexed)
 	}
 }

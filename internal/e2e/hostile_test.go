@@ -179,7 +179,11 @@ func TestHostileLetters(t *testing.T) {
 		// The markup the letter quotes is its text, character for
 		// character.
 		body := squash(text(byClass(root, "letter-body")[0]))
-		for _, line := range shownText(markers[m]) {
+		shown := shownText(markers[m])
+		if len(shown) < 8 {
+			t.Fatalf("%s: only %d payload lines to look for", m, len(shown))
+		}
+		for _, line := range shown {
 			if !strings.Contains(body, squash(line)) {
 				t.Errorf("%s (%s): does not show %q as text", rel, m, squash(line))
 			}

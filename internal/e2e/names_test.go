@@ -40,6 +40,7 @@ var awkwardNames = []string{
 	"AT&amp;T &lt;Counsel&gt; &#34;LLP&#34; &",
 	"{{ .Site.Title }} {{< param title >}} {{% x %}} LLP",
 	"Tab\tSeparated\tLLP",
+	"Zero\u200bWidth\ufeffJoiner\u200dLLP",
 }
 
 // nameLetter is the page of one letter whose firm, issuer and plan are

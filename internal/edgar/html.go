@@ -311,6 +311,9 @@ type tagAttrs struct {
 	// stands apart from its neighbours.
 	gapBefore, gapAfter bool
 	tiny                bool // a font too small for an empty line to show
+	// style is the raw style attribute, read for block elements only; it
+	// points into the tokenizer's buffer, valid until its next token.
+	style []byte
 }
 
 // add reads one attribute; scratch is reused for the squeezed style.
@@ -346,7 +349,7 @@ func (a *tagAttrs) add(key, val []byte, scratch *[]byte) {
 			a.pageBreak = true
 		}
 		if has("margin") || has("font-size") || has("line-height") {
-			a.gapBefore, a.gapAfter, a.tiny = margins(val)
+			a.style = val
 		}
 	}
 }
@@ -404,6 +407,9 @@ func (c *converter) start(name string, attrs tagAttrs, selfClosing bool) {
 	}
 	if blockTags[name] {
 		c.implyEnds(name)
+		if attrs.style != nil {
+			attrs.gapBefore, attrs.gapAfter, attrs.tiny = margins(attrs.style)
+		}
 	}
 	if c.hidden == 0 {
 		c.startVisible(name, attrs)

@@ -90,8 +90,11 @@ func kindOf(b block) lineKind {
 		return otherBlock
 	}
 	first := b.firstLine()
-	if reLineRe.MatchString(first) {
+	if c := first[0] | 0x20; (c == 'r' || c == 's') && reLineRe.MatchString(first) {
 		return reBlock
+	}
+	if len(first) > 4*maxAddressLine {
+		return otherBlock // prose: spare it the tests below
 	}
 	if b.oneLine() && (standaloneRe.MatchString(first) || lineDateRe.MatchString(first)) {
 		return standalone
@@ -147,24 +150,25 @@ func margins(style []byte) (top, bottom, tiny bool) {
 		if !ok {
 			continue
 		}
-		name = bytes.ToLower(bytes.TrimSpace(name))
-		vals := bytes.Fields(val)
-		if len(vals) == 0 {
+		name = bytes.TrimSpace(name)
+		v0, rest := nextField(val)
+		if v0 == nil {
 			continue
 		}
-		switch string(name) {
-		case "margin-top":
-			top = isGap(vals[0])
-		case "margin-bottom":
-			bottom = isGap(vals[0])
-		case "margin":
-			if len(vals) <= 2 {
-				top, bottom = isGap(vals[0]), isGap(vals[0])
-			} else {
-				top, bottom = isGap(vals[0]), isGap(vals[2])
+		switch {
+		case bytes.EqualFold(name, []byte("margin-top")):
+			top = isGap(v0)
+		case bytes.EqualFold(name, []byte("margin-bottom")):
+			bottom = isGap(v0)
+		case bytes.EqualFold(name, []byte("margin")):
+			top, bottom = isGap(v0), isGap(v0)
+			if _, rest = nextField(rest); rest != nil {
+				if v2, _ := nextField(rest); v2 != nil {
+					bottom = isGap(v2)
+				}
 			}
-		case "font-size", "line-height":
-			if pt, ok := cssPoints(vals[0]); ok && pt < 6 {
+		case bytes.EqualFold(name, []byte("font-size")), bytes.EqualFold(name, []byte("line-height")):
+			if pt, ok := cssPoints(v0); ok && pt < 6 {
 				tiny = true
 			}
 		}
@@ -172,22 +176,45 @@ func margins(style []byte) (top, bottom, tiny bool) {
 	return top, bottom, tiny
 }
 
-// pointsPer converts CSS lengths to points (em taken as 12pt).
-var pointsPer = map[string]float64{"pt": 1, "px": 0.75, "em": 12, "rem": 12, "ex": 6, "in": 72, "cm": 28.35, "mm": 2.835, "pc": 12}
+// nextField splits the first space-separated field from s; nil when none.
+func nextField(s []byte) (field, rest []byte) {
+	s = bytes.TrimLeft(s, " \t\r\n\f")
+	if len(s) == 0 {
+		return nil, nil
+	}
+	i := bytes.IndexAny(s, " \t\r\n\f")
+	if i < 0 {
+		return s, nil
+	}
+	return s[:i], s[i:]
+}
+
+// units converts CSS lengths to points (em taken as 12pt).
+var units = []struct {
+	name string
+	pt   float64
+}{{"pt", 1}, {"px", 0.75}, {"em", 12}, {"rem", 12}, {"ex", 6}, {"in", 72}, {"cm", 28.35}, {"mm", 2.835}, {"pc", 12}}
 
 // cssPoints reads a CSS length in points.
 func cssPoints(v []byte) (float64, bool) {
-	s := strings.ToLower(string(bytes.TrimSuffix(v, []byte("!important"))))
+	v = bytes.TrimSuffix(v, []byte("!important"))
 	i := 0
-	for i < len(s) && (s[i] >= '0' && s[i] <= '9' || s[i] == '.') {
+	for i < len(v) && (v[i] >= '0' && v[i] <= '9' || v[i] == '.') {
 		i++
 	}
-	n, err := strconv.ParseFloat(s[:i], 64)
-	f, ok := pointsPer[s[i:]]
-	if err != nil || !ok {
+	if i == 0 || i > 12 {
 		return 0, false
 	}
-	return n * f, true
+	n, err := strconv.ParseFloat(string(v[:i]), 64)
+	if err != nil {
+		return 0, false
+	}
+	for _, u := range units {
+		if bytes.EqualFold(v[i:], []byte(u.name)) {
+			return n * u.pt, true
+		}
+	}
+	return 0, false
 }
 
 // isGap reports whether a CSS length is 4pt or more.

@@ -45,6 +45,8 @@ func TestDate(t *testing.T) {
 			"We have acted as counsel to the Company in connection with the Indenture dated as of May 1, 1999 and the offering of its shares of Common Stock, and we have examined such documents as we have deemed necessary for the purposes of this opinion.",
 			"Very truly yours,", "/s/ Smith & Jones", "Dated: June 1, 1999"), "1999-06-01"},
 		{"none", letterText("Exhibit 5", salut, "We have acted as counsel."), ""},
+		{"day first in figures", letterText("Exhibit 5.1", "Basel, 3.3.2004", "To Rhein AG", salut, "We have acted as Swiss counsel."), "2004-03-03"},
+		{"ISO date line", letterText("Exhibit 5.1", "2004-03-17", salut, "We have acted as counsel."), "2004-03-17"},
 		{"date in the Re: line above the date line", letterText("Exhibit 5.1", "Re: Amendment No. 1 to Registration Statement on Form S-3 filed February 27, 2015", "March 9, 2015", salut, "We have acted as counsel."), "2015-03-09"},
 		{"only a subject date", letterText("Exhibit 5.1", "Re: Registration Statement on Form S-8 filed on June 2, 2004", salut, "We have acted as counsel."), "2004-06-02"},
 	}
@@ -301,6 +303,11 @@ func TestJurisdictions(t *testing.T) {
 		{"not considered other than", "In rendering the foregoing opinion, we have not considered the laws of any jurisdiction other than the laws of the State of Iowa.", []string{"Iowa"}},
 		{"in particular not the laws of", "We do not express any opinion on any law other than Dutch law, and in particular we do not express an opinion on tax law or the laws of the United States.", []string{"Netherlands"}},
 		{"laws of england", "This opinion is limited to the laws of England in force at the date hereof.", []string{"England and Wales"}},
+		{"relates to a statute", "This opinion only relates to the Kansas General Corporation Code, as in force on the date hereof.", []string{"Kansas"}},
+		{"relates to a chapter of a statute", "This opinion only relates to Chapter 78 of the Nevada Revised Statutes and the federal laws of the United States of America.", []string{"Nevada", "United States"}},
+		{"insofar as it relates is reliance", "Insofar as this opinion relates to matters of Delaware law, we have relied upon the opinion of Delaware counsel.", nil},
+		{"furnished under, and limited to,", "This opinion is furnished under, and is limited to, the Florida Business Corporation Act.", []string{"Florida"}},
+		{"statute by its abbreviation only", "The opinion expressed herein is limited to the DGCL.", []string{"Delaware"}},
 		{"abbreviation ends the sentence", "As to matters of Delaware law, we have relied upon the opinion of Hale & Orr, P.A. Our opinion is limited to the laws of the State of New York.", []string{"New York"}},
 	}
 	for _, tt := range tests {
@@ -358,6 +365,7 @@ func TestFirmAndSigner(t *testing.T) {
 		{"accented letterhead", []string{"BEAUMONT & ASSOCI\u00c9S\n33, avenue J.F. Kennedy\nL-1855 Luxembourg"}, []string{"Yours faithfully", "/s/ Beaumont & Associes"}, "Beaumont & Associ\u00e9s", "", false},
 		{"one-word firm", nil, []string{"Yours truly,", "/s/ Danforth", "GGS/ye"}, "Danforth", "", false},
 		{"caps person", nil, []string{"Very truly yours,", "/s/ GLENN K.C. CHING", "GLENN K.C. CHING"}, "", "Glenn K.C. Ching", false},
+		{"quoted firm after (signed)", nil, []string{"Yours truly,", "(signed) \"Trent, Marlowe & Fisk LLP\""}, "Trent, Marlowe & Fisk LLP", "", false},
 		{"legal form alone under the name", nil, []string{"Very truly yours,", "HARTWELL LANE", "A Professional Corporation", "By: /s/ Mark J. Hartwell"}, "Hartwell Lane, P.C.", "Mark J. Hartwell", false},
 		{"professional corporation under a caps name", nil, []string{"Very truly yours,", "/s/ Quarry Hill Legal Group", "QUARRY HILL LEGAL GROUP", "Professional Corporation"}, "Quarry Hill Legal Group, P.C.", "", false},
 		{"LLC letterhead above the date", []string{"MERRICK STONE HALE LLC\n1200 Main Street\nDayton, Ohio 45402"}, []string{"Very truly yours,", "/s/ Ann B. Cole", "Ann B. Cole, Member"}, "Merrick Stone Hale LLC", "Ann B. Cole", false},
@@ -438,6 +446,8 @@ func TestCanonicalFirm(t *testing.T) {
 		{"Gold, Silver & Bronze, A Professional Law Corporation", "Gold, Silver & Bronze, P.C."},
 		{"Gold, Silver & Bronze, a professional corporation", "Gold, Silver & Bronze, P.C."},
 		{"Gold, Silver & Bronze PC", "Gold, Silver & Bronze, P.C."},
+		{"Ruby & Garnet, P.A.", "Ruby & Garnet, P.A."},
+		{"RUBY & GARNET, A PROFESSIONAL ASSOCIATION", "Ruby & Garnet, A Professional Association"},
 		{"/s/ Ruby & Garnet, P.A.", "Ruby & Garnet, P.A."},
 		{"O'MALLEY & MCNAMARA PLLC", "O'Malley & McNamara PLLC"},
 		{"Latham & Watkins", "Latham & Watkins LLP"},
@@ -559,6 +569,19 @@ func TestPlansOnlyExamined(t *testing.T) {
 	m := e.Extract(letterText("May 1, 2020", salut,
 		`We have acted as counsel to Acme Inc., a Delaware corporation (the "Company"), in connection with the issuance and sale of 2,000,000 shares of common stock pursuant to the Registration Statement on Form S-3 and the Underwriting Agreement.`,
 		`In connection with this opinion, we have examined (i) the Registration Statement; (ii) the Underwriting Agreement; and (iii) the Company's 2019 Equity Incentive Plan, solely to confirm the number of shares reserved thereunder.`,
+		"Based on the foregoing, we are of the opinion that the Shares will be validly issued, fully paid and nonassessable."))
+	if len(m.Plans) != 0 {
+		t.Errorf("Plans = %q, want none", m.Plans)
+	}
+}
+
+// TestPlansMergerAgreement: "the Agreement and Plan of Merger" does not
+// tie a merger letter's shares to the incentive plan it examined.
+func TestPlansMergerAgreement(t *testing.T) {
+	e := newTestExtractor(t)
+	m := e.Extract(letterText("May 1, 2020", salut,
+		`We have acted as counsel to Acme Inc., a Delaware corporation (the "Company"), in connection with the Registration Statement on Form S-4 relating to shares of common stock to be issued pursuant to the Agreement and Plan of Merger, dated as of March 1, 2020, between the Company and Beta Corp.`,
+		`We have examined the Registration Statement, the Merger Agreement and the Company's 2015 Equity Incentive Plan, solely to confirm the number of shares reserved thereunder.`,
 		"Based on the foregoing, we are of the opinion that the Shares will be validly issued, fully paid and nonassessable."))
 	if len(m.Plans) != 0 {
 		t.Errorf("Plans = %q, want none", m.Plans)

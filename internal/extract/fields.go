@@ -52,6 +52,10 @@ var (
 	dateMDY = regexp.MustCompile(`(?i)\b` + monthPat + `\.?\s+(\d{1,2})(?:st|nd|rd|th)?\s*,?\s*((?:19|20)\d\d)\b`)
 	dateDMY = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:day\s+of\s+)?` + monthPat + `\.?\s*,?\s+((?:19|20)\d\d)\b`)
 	dateNum = regexp.MustCompile(`^(?:Dated:?\s*)?(\d{1,2})/(\d{1,2})/((?:19|20)?\d\d)$`)
+	// A date line in figures, as European and Asian firms write it:
+	// "3.3.2004", "Zurich, 03.03.2004" (day first), "2004-03-03".
+	dateDotRe = regexp.MustCompile(`^(?:(?:Dated|Date):?\s*)?(?:\pL[\pL .-]{1,30},\s*)?(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)$`)
+	dateISORe = regexp.MustCompile(`^(?:(?:Dated|Date):?\s*)?(?:\pL[\pL .-]{1,30},\s*)?((?:19|20)\d\d)-(\d{2})-(\d{2})$`)
 )
 
 // findDate returns the first well-formed date in s as YYYY-MM-DD.
@@ -127,6 +131,21 @@ func (d *doc) date() string {
 			mo, _ := strconv.Atoi(m[1])
 			dd, _ := strconv.Atoi(m[2])
 			if mo >= 1 && mo <= 12 && dd >= 1 && dd <= 31 {
+				return fmt.Sprintf("%04d-%02d-%02d", y, mo, dd)
+			}
+		}
+		if len(p) < 60 {
+			var y, mo, dd int
+			if m := dateDotRe.FindStringSubmatch(p); m != nil {
+				dd, _ = strconv.Atoi(m[1])
+				mo, _ = strconv.Atoi(m[2])
+				y, _ = strconv.Atoi(m[3])
+			} else if m := dateISORe.FindStringSubmatch(p); m != nil {
+				y, _ = strconv.Atoi(m[1])
+				mo, _ = strconv.Atoi(m[2])
+				dd, _ = strconv.Atoi(m[3])
+			}
+			if y > 0 && mo >= 1 && mo <= 12 && dd >= 1 && dd <= 31 {
 				return fmt.Sprintf("%04d-%02d-%02d", y, mo, dd)
 			}
 		}

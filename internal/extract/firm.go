@@ -117,9 +117,12 @@ var legalForms = map[string]string{
 	"pc": ", P.C.", "apc": ", P.C.", "aplc": ", P.C.", "professional corporation": ", P.C.",
 	"a professional corporation": ", P.C.", "professional law corporation": ", P.C.",
 	"a professional law corporation": ", P.C.", "professional corp": ", P.C.",
-	"pa": ", P.A.", "professional association": ", P.A.", "a professional association": ", P.A.",
-	"lpa": ", L.P.A.", "legal professional association": ", L.P.A.", "a legal professional association": ", L.P.A.",
-	"sc": ", S.C.", "service corporation": ", S.C.", "chartered": ", Chartered",
+	// An association or service corporation spelled out keeps its spelling:
+	// "P.A." and "Professional Association" are not one word to a reader
+	// matching the firm's name as it signs (LABELING.md).
+	"pa": ", P.A.", "professional association": ", Professional Association", "a professional association": ", A Professional Association",
+	"lpa": ", L.P.A.", "legal professional association": ", Legal Professional Association", "a legal professional association": ", A Legal Professional Association",
+	"sc": ", S.C.", "service corporation": ", Service Corporation", "chartered": ", Chartered",
 	"ltd": " Ltd.", "limited": " Ltd.",
 	"ag": "=", "sa": "=", "nv": "=", "bv": "=", "gmbh": "=", "se": "=",
 	"avocats": "-", "attorneys": "-", "attorneys at law": "-", "attorneys and counselors": "-",
@@ -475,6 +478,10 @@ func (d *doc) signatureLines() []sigLine {
 					c = strings.TrimSpace(c[loc[1]:])
 				}
 				c = strings.Trim(c, " _")
+				// (signed) "Osler, Hoskin & Harcourt LLP": the quotes are not the name's.
+				if len(c) > 2 && c[0] == '"' && strings.Count(c, `"`) == 2 && strings.HasSuffix(c, `"`) {
+					c = strings.TrimSpace(c[1 : len(c)-1])
+				}
 				if c == "" || sigNoiseRe.MatchString(c) || len(c) > 120 {
 					continue
 				}

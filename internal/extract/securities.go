@@ -455,6 +455,8 @@ func (d *doc) plans() []string {
 // under ("we have examined (i) the Registration Statement ... (vi) the
 // Company's 2019 Equity Incentive Plan, solely to confirm the number of
 // shares reserved thereunder").
+var planOfRe = regexp.MustCompile(`(?i)(?:agreement\s+and\s+)?plan\s+of\s+(?:merger|reorganization|arrangement|distribution|liquidation|conversion|share\s+exchange|exchange|amalgamation|dissolution|domestication|division)|agreement\s+and\s+plan\b`)
+
 var examinedRe = regexp.MustCompile(`\b(?:examined|reviewed|considered)\b`)
 
 // planSentences returns the sentences of p that name plans the securities
@@ -466,6 +468,10 @@ func planSentences(p string) (all []string, issued bool) {
 			continue
 		}
 		all = append(all, s)
+		// "the Agreement and Plan of Merger" ties no securities to a plan.
+		if !containsAny(planOfRe.ReplaceAllString(s, ""), "Plan", "Scheme", "Program") {
+			continue
+		}
 		ls := lowerASCII(s)
 		if !examinedRe.MatchString(ls) || containsAny(ls, "issuable", "issued under", "issued pursuant", "issuance", "to be issued", "offered under", "granted under", "awards under") {
 			issued = true
@@ -575,14 +581,14 @@ var (
 	// scopeAtRe matches the clause that states which law the opinion covers.
 	scopeAtRe = regexp.MustCompile(`^(?:` +
 		// "limited to", "limited in all respects to", "limited to, and given on the basis of,"
-		`(?:limited|confined|restricted)\s+(?:solely\s+|exclusively\s+|only\s+|in\s+all\s+respects\s+|in\s+scope\s+)?to(?:,[^,]{1,60},)?` +
+		`(?:limited|confined|restricted)\s+(?:solely\s+|exclusively\s+|only\s+|in\s+all\s+respects\s+|in\s+scope\s+)?to(?:,\s+(?:and|or)\s[^,]{1,60},|,)?` +
 		`|opin(?:e|ing)\s+(?:herein\s+|only\s+|solely\s+|as\s+of\s+the\s+date\s+hereof\s+)*(?:as\s+to|with\s+respect\s+to|on|upon|under)` +
 		`|(?:solely|only|exclusively)\s+(?:with\s+respect\s+to|as\s+to|on|under|upon|in\s+respect\s+of)` +
 		`|given\s+on\s+the\s+basis\s+of` +
 		// "based upon the applicable laws of", "based exclusively on the internal law of"
 		`|based\s+(?:solely\s+|exclusively\s+|only\s+)?(?:up)?on\s+(?:the\s+)?(?:(?:applicable|internal|existing|substantive|current|present)\s+)*laws?` +
 		// "This opinion only relates to the laws of the Cayman Islands"; "we have considered only the corporate laws of"
-		`|relates?\s+(?:only\s+|solely\s+|exclusively\s+)?to\s+(?:the\s+)?(?:(?:applicable|internal|existing|substantive|corporate)\s+)*laws?` +
+		`|relates?\s+(?:only\s+|solely\s+|exclusively\s+)?to` +
 		`|considered\s+(?:only|solely)\s+(?:the\s+)?(?:(?:applicable|internal|existing|substantive|corporate)\s+)*laws?` +
 		`)\s+`)
 	notLimitedRe = regexp.MustCompile(`(?:but\s+not|without\s+being|including|is\s+not|are\s+not)\s*$`)
@@ -605,7 +611,7 @@ func (d *doc) jurisdictions() []string {
 	from, to := d.bodyRange()
 	for i := from; i < to; i++ {
 		p, lp := d.paras[i], d.lparas[i]
-		if !containsAny(lp, "law", "code", "statute", " act") {
+		if !containsAny(lp, lawHints...) {
 			continue
 		}
 		for _, sp := range sentenceSpans(p) {
@@ -667,7 +673,7 @@ var scopeWords = []string{"limited", "confined", "restricted", "opine", "opining
 func scopePlaces(s, ls string) []string {
 	s = cut(s, 4000)
 	ls = ls[:len(s)]
-	if !containsAny(ls, "law", "code", "statute", " act") || !containsAny(ls, scopeWords...) {
+	if !containsAny(ls, lawHints...) || !containsAny(ls, scopeWords...) {
 		return nil
 	}
 	// "We express no opinion as to the laws of any jurisdiction other than
@@ -716,6 +722,15 @@ func scopePlaces(s, ls string) []string {
 		if strings.Contains(pre, "relied") || strings.Contains(pre, "rely") || strings.Contains(pre, "reliance") {
 			continue
 		}
+		if strings.HasPrefix(ls[m[0]:], "relat") {
+			// "This opinion only relates to the Kansas General Corporation
+			// Code": the object must be a body of law, not "the
+			// Registration Statement"; "insofar as the opinion relates to
+			// Delaware law, we have relied" is reliance.
+			if !relatesObjRe.MatchString(ls[m[1]:min(len(ls), m[1]+120)]) || containsAny(pre, "insofar", "to the extent", "as it ") {
+				continue
+			}
+		}
 		frag := cutClause(s, ls, m[1])
 		if !lawWordRe.MatchString(lowerASCII(frag)) && !lawWordRe.MatchString(ls[m[0]:m[1]]) {
 			continue
@@ -727,12 +742,20 @@ func scopePlaces(s, ls string) []string {
 	return nil
 }
 
+// relatesObjRe is a body of law named as what an opinion relates to: "the
+// laws of", "the Kansas General Corporation Code", "Delaware law".
+var relatesObjRe = regexp.MustCompile(`^(?:the\s+)?(?:[a-z0-9.'-]+,?\s+){0,7}?(?:laws?|code|statutes?|dgcl|mgcl|nrs|tboc|nybcl)\b|^(?:the\s+)?(?:[a-z.'-]+\s+){0,6}?act\b`)
+
 // scopeSubjects: what a scope clause speaks of. "Our advice on each legal
 // issue addressed in this letter is limited to ..." is as much a scope
 // clause as "Our opinion is limited to ...".
 var scopeSubjects = []string{"opinion", "we ", "law covered", "i ", "advice", "this letter", "herein", "hereunder"}
 
-var lawWordRe = regexp.MustCompile(`\blaws?\b|\bcode\b|\bstatutes?\b|\bact\b|\bconstitution\b|\bdgcl\b|\bmgcl\b|\bnrs\b|\bstate\s+of\b|\bcommonwealth\b|\bprovince\b|\bunited\s+states\b|\bswitzerland\b`)
+// lawHints: a sentence about the law covered has one of these, a law word
+// or a statute's abbreviation ("limited to the DGCL").
+var lawHints = []string{"law", "code", "statute", " act", "dgcl", "mgcl", "nrs", "tboc", "bcl", "dllca", "drulpa", "bca", "fbca", "vsca"}
+
+var lawWordRe = regexp.MustCompile(`\blaws?\b|\bcode\b|\bstatutes?\b|\bact\b|\bconstitution\b|\bdgcl\b|\bmgcl\b|\bnrs\b|\btboc\b|\bn?y?bcl\b|\bdllca\b|\bdrulpa\b|\b[a-z]?bcb?ca\b|\bvsca\b|\bstate\s+of\b|\bcommonwealth\b|\bprovince\b|\bunited\s+states\b|\bswitzerland\b`)
 
 // scopeTriggers are the words that begin a scopeAtRe match.
 var scopeTriggers = []string{"limited", "confined", "restricted", "opin", "solely", "only", "exclusively", "given on", "based", "relate", "considered"}

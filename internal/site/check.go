@@ -48,7 +48,7 @@ func unsafeLetters(dir string) ([]skip, error) {
 	if err != nil {
 		return nil, err
 	}
-	// Many letters, read in parallel; most need no more than a glance.
+	// Many small reads: in parallel.
 	var (
 		mu    sync.Mutex
 		skips []skip
@@ -80,50 +80,17 @@ func unsafeLetters(dir string) ([]skip, error) {
 	return skips, nil
 }
 
-// suspicious marks front matter that needs a full look: anything that
-// could spell a "." or ".." path element, an empty name, an escape, a URL
-// escape, a long line, or a key that sets a page's address.
-var suspicious = regexp.MustCompile(`\.\.|%|''|""|'\.'|"\."|\\|[^\n]{200}|(?mi)^\s*["']?(url|slug|permalink)["']?\s*=`)
-
-// Aliases and dates as ingest writes them; any other form gets a full look.
-var (
-	aliasLine = regexp.MustCompile(`(?mi)^\s*["']?aliases["']?\s*=.*$`)
-	aliasOK   = regexp.MustCompile(`^aliases = \['/l/[A-Za-z0-9][A-Za-z0-9._-]*/'\]$`)
-	dateLine  = regexp.MustCompile(`(?mi)^\s*["']?(date|publishdate|lastmod|expirydate)["']?\s*=.*$`)
-	dateOK    = regexp.MustCompile(`^date = '\d{4}-\d{2}-\d{2}'$`)
-)
-
 // checkPage reports why a letter page must be left out, or nil.
 func checkPage(p string) error {
 	raw, err := rawFrontMatter(p)
 	if err != nil {
 		return err
 	}
-	if !needsLook(raw) {
-		return nil
-	}
 	m := map[string]any{}
 	if err := toml.Unmarshal(raw, &m); err != nil {
 		return fmt.Errorf("front matter: %w", err)
 	}
 	return checkFrontMatter(m)
-}
-
-func needsLook(raw []byte) bool {
-	if suspicious.Match(raw) {
-		return true
-	}
-	for _, l := range aliasLine.FindAll(raw, -1) {
-		if !aliasOK.Match(l) {
-			return true
-		}
-	}
-	for _, l := range dateLine.FindAll(raw, -1) {
-		if !dateOK.Match(l) || !parsableDate(string(l[8:18])) {
-			return true
-		}
-	}
-	return false
 }
 
 // rawFrontMatter reads the TOML front matter of a page, and only that.

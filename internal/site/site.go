@@ -11,6 +11,12 @@
 // A build writes into a fresh directory under DIR/.exhibits/ and then swaps
 // it with DIR/public in one atomic rename, so readers (and a build killed
 // at any moment) see the old site or the new one, never a mix.
+//
+// Letters are documents from strangers, and so are the names read from
+// them. Before Hugo runs, every letter's front matter is checked; a letter
+// Hugo would refuse (failing the whole site) or whose names would make
+// Hugo publish over another page (a firm "../.." is the home page) is left
+// out of the build and reported, and the rest of the site builds.
 package site
 
 import (
@@ -39,8 +45,11 @@ import (
 
 // Options tune a build.
 type Options struct {
-	// Progress, when set, receives a line when the build starts and one
-	// when it ends. Hugo's own output is never printed.
+	// Progress, when set, receives a line when the build starts, one per
+	// letter left out of the site (with the reason), and one when it ends.
+	// Without it, left-out letters and Hugo's warnings go to slog. Hugo's
+	// own banner and statistics are never printed; its errors are in the
+	// returned error.
 	Progress io.Writer
 	// BaseURL overrides the config's baseURL ("https://example.org/"),
 	// making permanent links in citations, feeds and the sitemap absolute.
