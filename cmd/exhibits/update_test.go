@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -13,6 +12,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -96,9 +96,9 @@ Registration Statement.
 	}
 }
 
-// Two exhibits update runs on one site: the second waits for the first,
-// a third with -no-wait refuses; all letters end up on the site and in
-// the index.
+// Two exhibits update runs on a busy site both wait, a third with
+// -no-wait refuses; once the site is free the two run one after the
+// other, and all letters end up on the site and in the index.
 func TestConcurrentUpdates(t *testing.T) {
 	site := t.TempDir()
 	in := t.TempDir()
@@ -108,32 +108,34 @@ func TestConcurrentUpdates(t *testing.T) {
 	writeRawLetter(t, dirB, "Quill, Marsh & Dunmore", "Northwind Energy Corp.", "blimp", 6)
 	writeRawLetter(t, dirB, "Ostrander Vale LLP", "Zephyr Airships, Inc.", "aerostat", 7)
 
-	var outA, errA, outB, errB bytes.Buffer
+	// The test holds the site lock, as a long update would, so that both
+	// updates below meet a busy site whatever the machine's speed.
+	held, err := sitelock.Acquire(site)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var outA, outB bytes.Buffer
+	var errA, errB syncBuffer
 	a := exhibits(t, "update", "-site", site, dirA)
 	a.Stdout, a.Stderr = &outA, &errA
-	if err := a.Start(); err != nil {
-		t.Fatal(err)
-	}
-	// Wait until A holds the lock.
-	deadline := time.Now().Add(30 * time.Second)
-	for {
-		l, err := sitelock.TryLock(site)
-		if errors.Is(err, sitelock.ErrBusy) {
-			break
-		}
-		if err == nil {
-			l.Release()
-		}
-		if time.Now().After(deadline) {
-			a.Process.Kill()
-			t.Fatal("the first update never took the lock")
-		}
-		time.Sleep(5 * time.Millisecond)
-	}
 	b := exhibits(t, "update", "-site", site, dirB)
 	b.Stdout, b.Stderr = &outB, &errB
-	if err := b.Start(); err != nil {
-		t.Fatal(err)
+	for _, c := range []*exec.Cmd{a, b} {
+		if err := c.Start(); err != nil {
+			held.Release()
+			t.Fatal(err)
+		}
+	}
+	// Both say they wait.
+	deadline := time.Now().Add(30 * time.Second)
+	for !strings.Contains(errA.String(), "waiting") || !strings.Contains(errB.String(), "waiting") {
+		if time.Now().After(deadline) {
+			held.Release()
+			a.Process.Kill()
+			b.Process.Kill()
+			t.Fatalf("updates did not say they wait: %q, %q", errA.String(), errB.String())
+		}
+		time.Sleep(10 * time.Millisecond)
 	}
 	// A third, told not to wait, refuses at once.
 	c := exhibits(t, "update", "-site", site, "-no-wait", dirB)
@@ -146,14 +148,13 @@ func TestConcurrentUpdates(t *testing.T) {
 		t.Errorf("update -no-wait took %v to refuse", el)
 	}
 
+	// Let them go: they run one after the other, in either order.
+	held.Release()
 	if err := a.Wait(); err != nil {
 		t.Fatalf("first update: %v\n%s%s", err, outA.String(), errA.String())
 	}
 	if err := b.Wait(); err != nil {
 		t.Fatalf("second update: %v\n%s%s", err, outB.String(), errB.String())
-	}
-	if !strings.Contains(errB.String(), "waiting") {
-		t.Errorf("second update did not say it waits: %q", errB.String())
 	}
 	for _, out := range []string{outA.String(), outB.String()} {
 		if !strings.Contains(out, "2 letters written") {
@@ -265,4 +266,23 @@ func TestServeFreshSite(t *testing.T) {
 	case <-time.After(15 * time.Second):
 		t.Error("serve did not stop on Ctrl-C")
 	}
+}
+
+// syncBuffer is a bytes.Buffer a test may read while a child process's
+// output is being copied into it.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
 }

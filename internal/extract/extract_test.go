@@ -189,6 +189,7 @@ func TestShares(t *testing.T) {
 		{"debt", `in connection with the issuance of $500,000,000 aggregate principal amount of 4.250% Senior Notes due 2031.`, 0},
 		{"authorized capital skipped", `The Company is authorized to issue 100,000,000 shares of common stock. The Registration Statement covers 1,200,000 shares of common stock.`, 1200000},
 		{"additional", `registering an additional 3,000,000 shares of Common Stock under the Plan.`, 3000000},
+		{"and an additional", `relating to 750,000 shares and an additional 250,000 shares of common stock.`, 1000000},
 		{"decimal millions", `relating to the offer and sale of up to 12.5 million shares of Common Stock.`, 12500000},
 		{"bare million after digits is not a number", `relating to the offer and sale of up to 12 million shares of Common Stock.`, 12000000},
 		{"dollar millions", `relating to the offer and sale of up to $12.5 million of shares of Common Stock.`, 0},
@@ -300,6 +301,7 @@ func TestJurisdictions(t *testing.T) {
 		{"limited in all respects to", "This opinion is limited in all respects to the laws of the State of Colorado.", []string{"Colorado"}},
 		{"limited to, and given on the basis of,", "Our opinion is limited to, and is given on the basis of, the Virginia Stock Corporation Act.", []string{"Virginia"}},
 		{"considered only", "In rendering this opinion, we have considered only the corporate laws of the State of Kansas.", []string{"Kansas"}},
+		{"not made any investigation", "We have not made any investigation of the laws of any jurisdiction other than the State of Arizona.", []string{"Arizona"}},
 		{"not considered other than", "In rendering the foregoing opinion, we have not considered the laws of any jurisdiction other than the laws of the State of Iowa.", []string{"Iowa"}},
 		{"in particular not the laws of", "We do not express any opinion on any law other than Dutch law, and in particular we do not express an opinion on tax law or the laws of the United States.", []string{"Netherlands"}},
 		{"laws of england", "This opinion is limited to the laws of England in force at the date hereof.", []string{"England and Wales"}},
@@ -369,6 +371,7 @@ func TestFirmAndSigner(t *testing.T) {
 		{"legal form alone under the name", nil, []string{"Very truly yours,", "HARTWELL LANE", "A Professional Corporation", "By: /s/ Mark J. Hartwell"}, "Hartwell Lane, P.C.", "Mark J. Hartwell", false},
 		{"professional corporation under a caps name", nil, []string{"Very truly yours,", "/s/ Quarry Hill Legal Group", "QUARRY HILL LEGAL GROUP", "Professional Corporation"}, "Quarry Hill Legal Group, P.C.", "", false},
 		{"LLC letterhead above the date", []string{"MERRICK STONE HALE LLC\n1200 Main Street\nDayton, Ohio 45402"}, []string{"Very truly yours,", "/s/ Ann B. Cole", "Ann B. Cole, Member"}, "Merrick Stone Hale LLC", "Ann B. Cole", false},
+		{"law offices of over the name", []string{"LAW OFFICES OF\nJOHN T. BARRETT\n100 Main Street\nBoise, Idaho"}, []string{"Very truly yours,", "/s/ John T. Barrett"}, "Law Offices of John T. Barrett", "John T. Barrett", false},
 		{"upper-case law office letterhead", []string{"THE LAW OFFICE OF PAUL T. REYES, P.S.\n601 First Avenue\nSeattle, Washington"}, []string{"Yours truly,", "/s/ Paul T. Reyes", "Paul T. Reyes"}, "The Law Office of Paul T. Reyes, P.S.", "Paul T. Reyes", false},
 	}
 	for _, tt := range tests {

@@ -658,7 +658,14 @@ func (e *Extractor) letterheadFirm(d *doc, issuer string) string {
 		if i >= d.body && i > 3 {
 			break
 		}
-		for _, l := range strings.Split(b, "\n") {
+		ls := strings.Split(b, "\n")
+		for li, l := range ls {
+			// "LAW OFFICES OF" over "JOHN T. BARRETT": one name.
+			if lawOfficesOfRe.MatchString(strings.TrimSpace(l)) && li+1 < len(ls) {
+				if c := collapse(l + " " + ls[li+1]); lawOfficeRe.MatchString(c) {
+					return c
+				}
+			}
 			for _, c := range strings.Split(l, "\t") {
 				c = collapse(c)
 				// "[Letterhead of Smith & Jones]", "[SMITH & JONES LETTERHEAD]"
@@ -703,6 +710,7 @@ func (e *Extractor) letterheadFirm(d *doc, issuer string) string {
 }
 
 var (
+	lawOfficesOfRe = regexp.MustCompile(`^(?i:(?:the\s+)?law\s+offices?\s+of)$`)
 	letterheadOfRe = regexp.MustCompile(`^\[?\s*(?i:(?:on\s+)?(?:the\s+)?letterhead\s+of)\s+(.+?)\s*\]?$|^\[\s*(.+?)\s+(?i:letterhead)\s*\]$`)
 	partnersRe     = regexp.MustCompile(`^\p{Lu}[\pL'.-]+(?:,?\s\p{Lu}[\pL'.-]+)*,?\s(?:&|and)\s\p{Lu}[\pL'.-]+(?:,?\s\p{Lu}[\pL'.-]+)*$`)
 )

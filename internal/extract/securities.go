@@ -117,7 +117,8 @@ func moreShares(s string, ms [][]int, first []int, pre string) int64 {
 		if containsAny(between, "consist", "includ", "of which", "compris", "(i)", "(a)", "(1)", "represent", "out of", "previously", "authorized") {
 			return more
 		}
-		joint := tail(between, 16)
+		// "750,000 shares and an additional 250,000 shares"
+		joint := tail(strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(between, "up to "), "additional "), "an "), 16)
 		if !strings.Contains(joint, " and ") && !strings.HasSuffix(strings.TrimRight(between, " "), ",") && !strings.Contains(joint, "; ") && !strings.Contains(joint, " plus ") {
 			return more
 		}
@@ -798,7 +799,7 @@ var (
 	// negativePhrases open a disclaimer that an "other than" list
 	// completes: "we express no opinion as to the laws of any jurisdiction
 	// other than ...".
-	negativePhrases = []string{"no opinion", "no view", "no advice", "not considered", "no investigation", "not express", "not render", "not purport", "not opine", "not cover", "not pass",
+	negativePhrases = []string{"no opinion", "no view", "no advice", "not considered", "investigation", "not express", "not render", "not purport", "not opine", "not cover", "not pass",
 		"any opinion", "expert", "hold ourselves out", "admitted", "member of the bar", "members of the bar", "qualified to practice", "qualified to practise", "licensed to practice"}
 	// barPhrases say where the lawyers practise; with "any other
 	// jurisdiction" they give the law covered.
