@@ -14,16 +14,19 @@ import (
 )
 
 // cleanPath turns a request path into a name inside public/, or reports
-// false for one that must not be served: any element starting with a dot
-// (.., hidden files, the .exhibits state dir), NULs, and backslashes where
-// they separate paths (Windows). Elsewhere a backslash is a plain character
-// of a name: Hugo keeps it in term URLs ("Back\slash LLP" is
-// /firms/back%5Cslash-llp/), and os.Root confines the lookup anyway.
-// Empty elements (//etc/passwd) collapse; the result never starts with a
-// slash.
-func cleanPath(p string) (string, bool) {
+// false for one that must not be served: "." and ".." elements, a first
+// element starting with a dot (hidden files, the .exhibits state dir),
+// NULs, and backslashes where they separate paths (Windows). Elsewhere a
+// backslash is a plain character of a name: Hugo keeps it in term URLs
+// ("Back\slash LLP" is /firms/back%5Cslash-llp/), and os.Root confines the
+// lookup anyway. A deeper element may start with a dot, since a term
+// named ".NET Partners LLP" has its page at /firms/.net-partners-llp/; such
+// a path is marked hidden, and serveStatic serves it only as a page
+// (index.html or index.xml), never as any other file. Empty elements
+// (//etc/passwd) collapse; the result never starts with a slash.
+func cleanPath(p string) (name string, hidden, ok bool) {
 	if strings.ContainsRune(p, 0) || os.PathSeparator == '\\' && strings.ContainsRune(p, '\\') || !strings.HasPrefix(p, "/") {
-		return "", false
+		return "", false, false
 	}
 	var elems []string
 	for _, e := range strings.Split(p, "/") {
@@ -31,14 +34,17 @@ func cleanPath(p string) (string, bool) {
 			continue
 		}
 		if strings.HasPrefix(e, ".") {
-			return "", false
+			if e == "." || e == ".." || len(elems) == 0 {
+				return "", false, false
+			}
+			hidden = true
 		}
 		elems = append(elems, e)
 	}
 	if len(elems) == 0 {
-		return ".", true
+		return ".", false, true
 	}
-	return strings.Join(elems, "/"), true
+	return strings.Join(elems, "/"), hidden, true
 }
 
 // openRoot opens public/ afresh: a rebuild may have swapped it since the
@@ -59,6 +65,16 @@ func (s *Server) openRoot() (*os.Root, error) {
 		time.Sleep(20 * time.Millisecond)
 	}
 	return nil, err
+}
+
+// stat looks name up in public/ without following it out of public/.
+func (s *Server) stat(name string) (fs.FileInfo, error) {
+	root, err := s.openRoot()
+	if err != nil {
+		return nil, err
+	}
+	defer root.Close()
+	return root.Stat(name)
 }
 
 // openFile opens name in public/, following directories to their
@@ -112,10 +128,18 @@ func (s *Server) openFileOnce(name string) (*os.File, fs.FileInfo, bool, error) 
 // serveStatic serves a file from public/: never a file outside it, never
 // a directory listing.
 func (s *Server) serveStatic(w http.ResponseWriter, r *http.Request) {
-	name, ok := cleanPath(r.URL.Path)
+	name, hidden, ok := cleanPath(r.URL.Path)
 	if !ok {
 		s.notFound(w, r)
 		return
+	}
+	if base := path.Base(name); hidden && base != "index.html" && base != "index.xml" {
+		// Only a directory, served as its index.html, may be reached
+		// through a dot element: check before opening anything else.
+		if fi, err := s.stat(name); err != nil || !fi.IsDir() {
+			s.notFound(w, r)
+			return
+		}
 	}
 	f, fi, isDir, err := s.openFile(name)
 	if err != nil {

@@ -34,18 +34,21 @@ func staticSite(t *testing.T) string {
 	t.Helper()
 	site := t.TempDir()
 	writeTree(t, site, map[string]string{
-		"public/index.html":             "<!doctype html><title>Home</title>home page",
-		"public/404.html":               "<!doctype html><title>Not found</title>custom not found page",
-		"public/letters/a/index.html":   "letter a",
-		"public/letters/a/original.htm": "<p>filed original<script>alert(1)</script></p>",
-		"public/css/site.css":           "body{}",
-		"public/letters/a/noext":        "<html><script>alert(1)</script></html>",
-		"public/nolisting/data.txt":     "listed?",
-		"public/.hidden":                "hidden file",
-		"public/.git/config":            "git config",
-		"secret.txt":                    "TOP SECRET outside public",
-		"content/letters/a/index.md":    "+++\ntitle='a'\n+++\nsecret markdown",
-		".exhibits/lock":                "",
+		"public/index.html":                "<!doctype html><title>Home</title>home page",
+		"public/404.html":                  "<!doctype html><title>Not found</title>custom not found page",
+		"public/letters/a/index.html":      "letter a",
+		"public/letters/a/original.htm":    "<p>filed original<script>alert(1)</script></p>",
+		"public/css/site.css":              "body{}",
+		"public/letters/a/noext":           "<html><script>alert(1)</script></html>",
+		"public/nolisting/data.txt":        "listed?",
+		"public/.hidden":                   "hidden file",
+		"public/.git/config":               "git config",
+		"public/firms/.dot-llp/index.html": "dot firm page",
+		"public/firms/.dot-llp/.env":       "hidden file",
+		"public/firms/.dot-llp/notes.txt":  "hidden file",
+		"secret.txt":                       "TOP SECRET outside public",
+		"content/letters/a/index.md":       "+++\ntitle='a'\n+++\nsecret markdown",
+		".exhibits/lock":                   "",
 	})
 	// Symlinks out of public/: to a file, to a directory, to /etc.
 	mustSymlink(t, filepath.Join(site, "secret.txt"), filepath.Join(site, "public", "leak.txt"))
@@ -157,6 +160,9 @@ func TestPathAttacks(t *testing.T) {
 		"/.git/config",
 		"/.exhibits/lock",
 		"/%2ehidden",
+		"/firms/.dot-llp/.env",
+		"/firms/.dot-llp/notes.txt",
+		"/firms/./.dot-llp/index.html",
 		"/..\\secret.txt",
 		"/%5c..%5csecret.txt",
 		"/letters/a/%00",
@@ -174,6 +180,13 @@ func TestPathAttacks(t *testing.T) {
 		}
 		if code == 200 || code == 301 && target != "/nolisting" {
 			t.Errorf("GET %s = %d, want an error", target, code)
+		}
+	}
+	// A term page whose name starts with a dot (".NET Partners LLP") is
+	// served, as a page only.
+	for _, target := range []string{"/firms/.dot-llp/", "/firms/.dot-llp/index.html"} {
+		if code, body, _ := rawGet(t, addr, target); code != 200 || !strings.Contains(body, "dot firm page") {
+			t.Errorf("GET %s = %d %q, want the term page", target, code, trunc(body))
 		}
 	}
 	// The redirect for a directory without index.html goes nowhere bad,
