@@ -667,3 +667,59 @@ func TestExpansionLimit(t *testing.T) {
 		t.Errorf("wom*: %d", res.Total)
 	}
 }
+
+// TestDamagedGeneration: when the current generation cannot be opened,
+// Open serves the previous one, and the next update repairs the index.
+func TestDamagedGeneration(t *testing.T) {
+	site := t.TempDir()
+	writePage(t, site, newLetter("d1", "Opinion", "2020-02-02", []string{"Cooley LLP"}, []string{"A Inc."}), opinion)
+	mustUpdate(t, site, UpdateOptions{})
+	writePage(t, site, newLetter("d2", "Opinion", "2020-02-02", []string{"Cooley LLP"}, []string{"A Inc."}), opinion)
+	mustUpdate(t, site, UpdateOptions{})
+	cur, _ := readPointer(Dir(site))
+	if err := os.WriteFile(filepath.Join(cur, docsName), []byte("garbage"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s := mustOpen(t, site)
+	if res := mustSearch(t, s, Request{}); res.Total != 1 {
+		t.Errorf("serving the previous generation: %d letters, want 1", res.Total)
+	}
+	mustUpdate(t, site, UpdateOptions{})
+	s2 := mustOpen(t, site)
+	if res := mustSearch(t, s2, Request{}); res.Total != 2 {
+		t.Errorf("after the repairing update: %d letters, want 2", res.Total)
+	}
+}
+
+// TestResultCache: answers from the result cache are the answers without it.
+func TestResultCache(t *testing.T) {
+	site := t.TempDir()
+	for i := range 60 {
+		writePage(t, site, newLetter(fmt.Sprintf("c%02d", i), "Opinion", fmt.Sprintf("20%02d-01-01", 10+i%10), []string{fmt.Sprintf("Firm %d LLP", i%4)}, []string{"A Inc."}),
+			opinion+strings.Repeat(" issued", i%7))
+	}
+	mustUpdate(t, site, UpdateOptions{})
+	cached := mustOpen(t, site)
+	t.Setenv("EXHIBITS_SEARCH_CACHE", "0")
+	cold := mustOpen(t, site)
+	reqs := []Request{
+		{Q: "issued", Size: 10}, {Q: "issued", Size: 10}, {Q: "issued", Size: 10, Page: 3}, {Q: "issued", Size: 5, Page: 2},
+		{Q: "issued", Firm: "Firm 1 LLP"}, {Q: "issued", Sort: "date", Size: 7, Page: 4}, {Sort: "date"}, {},
+	}
+	for _, r := range reqs {
+		a, b := mustSearch(t, cached, r), mustSearch(t, cold, r)
+		a.Took, b.Took = 0, 0
+		if fmt.Sprint(a) != fmt.Sprint(b) {
+			t.Errorf("%+v: cached answer differs:\n%v\n%v", r, a, b)
+		}
+	}
+	if cached.cur.cache.hits.Load() == 0 {
+		t.Error("the cache was never used")
+	}
+	// The caller may change what it got without changing the cache.
+	res := mustSearch(t, cached, Request{Q: "issued", Size: 10})
+	res.Facets["firm"][0].Count = -1
+	if res := mustSearch(t, cached, Request{Q: "issued", Size: 10}); res.Facets["firm"][0].Count < 0 {
+		t.Error("a caller's change reached the cache")
+	}
+}

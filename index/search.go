@@ -2,13 +2,17 @@ package index
 
 import (
 	"container/heap"
+	"container/list"
 	"context"
 	"encoding/binary"
 	"errors"
 	"fmt"
 	"io/fs"
 	"log/slog"
+	"os"
+	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -95,6 +99,7 @@ type generation struct {
 	shards []*shard
 	tab    *table
 	m      mapping.IndexMapping
+	cache  *resultCache
 }
 
 type shard struct {
@@ -108,6 +113,16 @@ type shard struct {
 const maxExpansion = 2048
 
 func init() { searcher.DisjunctionMaxClauseCount = maxExpansion }
+
+// cacheSize is the number of recent queries whose matches a generation
+// keeps: 256, or $EXHIBITS_SEARCH_CACHE (0 turns the cache off, as the
+// benchmarks do to measure every query cold).
+func cacheSize() int {
+	if v, err := strconv.Atoi(os.Getenv("EXHIBITS_SEARCH_CACHE")); err == nil && v >= 0 {
+		return v
+	}
+	return 256
+}
 
 // ErrNoIndex is returned by Open for a site that has not been indexed.
 var ErrNoIndex = errors.New("no search index (run exhibits index)")
@@ -124,7 +139,21 @@ func Open(site string) (*Searcher, error) {
 	}
 	g, err := openGeneration(gpath)
 	if err != nil {
-		return nil, err
+		// A damaged current generation: serve the newest older one that
+		// opens, rather than nothing, until the next update replaces it.
+		gens, _ := generations(dir)
+		for i := len(gens) - 1; i >= 0 && g == nil; i-- {
+			if gens[i] == gpath {
+				continue
+			}
+			if og, oerr := openGeneration(gens[i]); oerr == nil {
+				slog.Warn("index: current generation unusable; serving an older one", "current", gpath, "err", err, "serving", gens[i])
+				g = og
+			}
+		}
+		if g == nil {
+			return nil, err
+		}
 	}
 	return &Searcher{dir: dir, every: checkEvery, cur: g, lastCheck: time.Now()}, nil
 }
@@ -138,7 +167,7 @@ func openGeneration(path string) (*generation, error) {
 	if err != nil {
 		return nil, err
 	}
-	g := &generation{path: path, tab: newTable(recs), m: newMapping()}
+	g := &generation{path: path, tab: newTable(recs), m: newMapping(), cache: newResultCache(cacheSize())}
 	g.refs.Store(1)
 	byID := make(map[string]int32, len(recs))
 	for i, r := range recs {
@@ -325,7 +354,8 @@ type plan struct {
 	from, to     int32 // yyyymmdd, 0: open
 	byDate       bool
 	offset, size int
-	empty        bool // a filter names no letter: nothing can match
+	empty        bool   // a filter names no letter: nothing can match
+	key          string // the request without its page, for the result cache
 }
 
 type filter struct {
@@ -380,6 +410,8 @@ func (s *Searcher) plan(g *generation, r Request) (*plan, error) {
 	if err != nil {
 		return nil, err
 	}
+	p.key = strings.Join([]string{r.Q, r.Firm, r.Issuer, r.Plan, r.Form, r.Jurisdiction,
+		strconv.Itoa(int(p.from)), strconv.Itoa(int(p.to)), strconv.FormatBool(p.byDate)}, "\x00")
 	if p.c, err = compile(cl, g.hasTerm); err != nil {
 		return nil, err
 	}
@@ -458,6 +490,49 @@ func (pt *partial) accept(t *table, p *plan, row int32, score float64) {
 }
 
 func (g *generation) run(ctx context.Context, p *plan) (*Result, error) {
+	need := p.offset + p.size
+	m, ok := g.cache.get(p.key, need)
+	if !ok {
+		var err error
+		if m, err = g.match(ctx, p); err != nil {
+			return nil, err
+		}
+		g.cache.put(p.key, m)
+	}
+	res := &Result{Total: m.total, Facets: make(map[string][]FacetCount, len(m.facets))}
+	for k, v := range m.facets {
+		res.Facets[k] = slices.Clone(v) // the cached copy stays as it is
+	}
+	var ranked []match
+	if p.offset < len(m.ranked) {
+		ranked = m.ranked[p.offset:min(need, len(m.ranked))]
+	}
+	// Snippets cost most of a typical search: make them on two cores.
+	res.Hits = make([]Hit, len(ranked))
+	var wg sync.WaitGroup
+	for w := range 2 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; i < len(ranked); i += 2 {
+				res.Hits[i] = g.hit(ranked[i].row, p.c.mark)
+			}
+		}()
+	}
+	wg.Wait()
+	return res, ctx.Err()
+}
+
+// matched is what a query finds, before paging and snippets.
+type matched struct {
+	ranked []match // the best, in order
+	total  int
+	facets map[string][]FacetCount
+}
+
+// match runs the query over every shard (or the table alone) and merges
+// what they found.
+func (g *generation) match(ctx context.Context, p *plan) (*matched, error) {
 	var parts []*partial
 	if p.empty {
 		parts = append(parts, g.newPartial(p))
@@ -488,9 +563,6 @@ func (g *generation) run(ctx context.Context, p *plan) (*Result, error) {
 			return nil, err
 		}
 	}
-
-	// Merge.
-	res := &Result{Facets: map[string][]FacetCount{}}
 	all := parts[0]
 	for _, pt := range parts[1:] {
 		all.total += pt.total
@@ -501,31 +573,73 @@ func (g *generation) run(ctx context.Context, p *plan) (*Result, error) {
 			all.top.push(m)
 		}
 	}
-	res.Total = all.total
+	m := &matched{ranked: all.top.sorted(), total: all.total, facets: map[string][]FacetCount{}}
 	for f, col := range g.tab.facetCols() {
 		base := g.tab.facetBase[f]
-		res.Facets[facetKeys[f]] = topFacets(col, all.counts[base:base+uint32(len(col.names))], f == facYear)
+		m.facets[facetKeys[f]] = topFacets(col, all.counts[base:base+uint32(len(col.names))], f == facYear)
 	}
-	ranked := all.top.sorted()
-	if p.offset < len(ranked) {
-		ranked = ranked[p.offset:]
-	} else {
-		ranked = nil
+	return m, ctx.Err()
+}
+
+// resultCache keeps what recent queries found (not their snippets), per
+// generation: paging through results, or the same query asked by many
+// users, then costs only the snippets.
+type resultCache struct {
+	mu   sync.Mutex
+	max  int
+	m    map[string]*list.Element
+	lru  list.List // of *cacheEntry, most recent first
+	hits atomic.Int64
+}
+
+type cacheEntry struct {
+	key string
+	m   *matched
+}
+
+func newResultCache(max int) *resultCache {
+	return &resultCache{max: max, m: map[string]*list.Element{}}
+}
+
+// get returns a cached answer holding at least the best need matches.
+func (c *resultCache) get(key string, need int) (*matched, bool) {
+	if c == nil || c.max <= 0 {
+		return nil, false
 	}
-	// Snippets cost most of a typical search: make them on two cores.
-	res.Hits = make([]Hit, len(ranked))
-	var wg sync.WaitGroup
-	for w := range 2 {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := w; i < len(ranked); i += 2 {
-				res.Hits[i] = g.hit(ranked[i].row, p.c.mark)
-			}
-		}()
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	e, ok := c.m[key]
+	if !ok {
+		return nil, false
 	}
-	wg.Wait()
-	return res, ctx.Err()
+	m := e.Value.(*cacheEntry).m
+	if len(m.ranked) < need && len(m.ranked) < m.total {
+		return nil, false // a deeper page than was computed
+	}
+	c.lru.MoveToFront(e)
+	c.hits.Add(1)
+	return m, true
+}
+
+func (c *resultCache) put(key string, m *matched) {
+	if c == nil || c.max <= 0 {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if e, ok := c.m[key]; ok {
+		if len(e.Value.(*cacheEntry).m.ranked) < len(m.ranked) {
+			e.Value.(*cacheEntry).m = m
+		}
+		c.lru.MoveToFront(e)
+		return
+	}
+	c.m[key] = c.lru.PushFront(&cacheEntry{key, m})
+	for c.lru.Len() > c.max {
+		old := c.lru.Back()
+		c.lru.Remove(old)
+		delete(c.m, old.Value.(*cacheEntry).key)
+	}
 }
 
 func (g *generation) searchShard(ctx context.Context, sh *shard, p *plan, pt *partial) error {

@@ -33,6 +33,7 @@ func main() {
 	rebuild := flag.Bool("rebuild", true, "rebuild the index before querying")
 	cpuprof := flag.String("cpuprofile", "", "write a CPU profile of the queries")
 	idxprof := flag.String("indexprofile", "", "write a CPU profile of the rebuild")
+	warm := flag.Bool("cache", false, "keep the index's result cache on (default: every query runs cold)")
 	flag.Parse()
 	if *site == "" {
 		fmt.Fprintln(os.Stderr, "usage: search-bench -site DIR [-n N]")
@@ -83,6 +84,9 @@ func main() {
 			}
 			fmt.Printf("incremental update (%d changed, %d unchanged) in %v\n", st.Updated, st.Unchanged, time.Since(t).Round(time.Millisecond))
 		}
+	}
+	if !*warm {
+		os.Setenv("EXHIBITS_SEARCH_CACHE", "0")
 	}
 	t := time.Now()
 	s, err := index.Open(*site)

@@ -152,3 +152,57 @@ func TestCorpusBareLetter(t *testing.T) {
 		}
 	}
 }
+
+// TestCorpusLineBlocks checks on the real HTML letters that a "Re:" never
+// stands alone, that every "Re:" block opens with it, and that the inside
+// address (the block after the date) is one block of several lines.
+func TestCorpusLineBlocks(t *testing.T) {
+	dir := corpusDir(t)
+	files, err := filepath.Glob(filepath.Join(dir, "*.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	html, addresses := 0, 0
+	for _, f := range files {
+		b, err := ReadFile(f, 1<<28)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !IsSubmission(b) {
+			continue
+		}
+		_, docs, err := ReadSubmission(bytes.NewReader(b), IsExhibit5)
+		if err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		for _, d := range docs {
+			if !d.HTML {
+				continue
+			}
+			html++
+			text, err := d.Text()
+			if err != nil {
+				t.Fatalf("%s %s: %v", f, d.Type, err)
+			}
+			blocks := strings.Split(strings.TrimSuffix(text, "\n"), "\n\n")
+			for i, bl := range blocks {
+				if reCellRe.MatchString(bl) {
+					t.Errorf("%s %s: %q stands alone before %q", filepath.Base(f), d.Type, bl, blocks[min(i+1, len(blocks)-1)])
+				}
+				if i > 0 && lineDateRe.MatchString(blocks[i-1]) && i < 12 {
+					if lines := strings.Count(bl, "\n") + 1; lines >= 3 {
+						addresses++
+					}
+				}
+			}
+		}
+	}
+	if html < 10 {
+		t.Fatalf("read %d HTML letters, want at least 10", html)
+	}
+	// Before the line blocks, every address line was a block of its own.
+	if addresses*2 < html {
+		t.Errorf("only %d of %d HTML letters have a multi-line block after the date", addresses, html)
+	}
+	t.Logf("%d HTML letters, %d with an inside address block", html, addresses)
+}

@@ -93,6 +93,8 @@ func FuzzHTMLToText(f *testing.F) {
 		"<script>alert(1)</script><p onclick=x>t</p><!-- --!><style>p{}</style>",
 		"<table><tr><td>a</td><td>b</td></tr><tr><td>c</td><td>d</td></tr></table><hr><p>2</p>",
 		"<div style='display:none'><p>h</p></div><pre> a\n\n b</pre><ol><li>x<li>y</ol>",
+		"<td><div>Firm LLP</div><div>1 Main St.</div></td><p style='margin:12pt 0 0'>June 1, 2015</p><p style='margin:0'>Acme Inc.</p><p style='font-size:2pt'>&nbsp;</p><p style='margin-top:0'>Dover</p>",
+		"<table><tr><td>Re:</td><td><p>Acme Plan</p><p>Form S-8</p></td></tr><tr><td></td><td>File No. 333-1</td></tr></table><p style='margin-top:0'>Line</p><p>&nbsp;</p><p>Dear Sirs</p>",
 	} {
 		f.Add([]byte(s))
 	}

@@ -29,6 +29,16 @@ const (
 //     line break the letter has (<br>, address lines; hard wraps in text);
 //   - each block element (<p>, <div> without block children, <li>, heading,
 //     a row of a layout table) is one block on one line unless it has <br>s;
+//   - except that a run of short lines set an element each (letterhead,
+//     inside address, signature: no sentence end, no list marker, not
+//     prose) is one block, a line per element, when the elements share a
+//     sink (the document, one table cell, or a column of one-cell rows)
+//     and the page shows no space between them (a margin of 4pt or more,
+//     a spacer <p>&nbsp;</p>, a double <br>, a page break); dates,
+//     salutations, closings and the "Exhibit 5.1" caption stay alone;
+//   - a "Re:" block is one block, "Re: " then the subject's lines, whether
+//     the subject sits beside "Re:" in a table cell (and rows below) or
+//     follows in short lines with no space between;
 //   - a data table (two or more rows filling the same several short cells)
 //     is one block, a line per row, cells separated by one TAB; layout
 //     tables are flattened into blocks (side-by-side columns, such as two

@@ -299,33 +299,6 @@ func isPageNumber(t string) bool {
 
 func blockText(b block) string { return strings.ReplaceAll(b.text, "\n", " ") }
 
-// pageLineRe matches a line that is only a page reference: "Page 2",
-// "PAGE 2 of 5", "- Page 2 -".
-var pageLineRe = regexp.MustCompile(`^[-–—\s]*(?:Page|PAGE)\s*[0-9]{1,3}(?:\s*(?:of|OF)\s*[0-9]{1,3})?[-–—\s]*$`)
-
-// isRunningHeader reports whether a block is a running header set as one
-// block ("Acme Corp.\nJune 1, 2015\nPage 2"), found even where no page
-// break marks it: a few short lines, the last a page reference.
-func isRunningHeader(b block) bool {
-	if b.oneLine() || len(b.text) > 3*maxFurniture || strings.Count(b.text, "\n") > 3 {
-		return false
-	}
-	last := b.lastLine()
-	if len(last) > 20 || !pageLineRe.MatchString(last) {
-		return false
-	}
-	// The lines above name the addressee and the date, not a sentence
-	// that goes on to "Page 2".
-	for l := range strings.SplitSeq(b.text[:len(b.text)-len(last)-1], "\n") {
-		w := l[strings.LastIndexByte(l, ' ')+1:]
-		r, _ := utf8.DecodeRuneInString(w)
-		if !isAddressLine(l) && !lineDateRe.MatchString(l) || unicode.IsLower(r) {
-			return false
-		}
-	}
-	return true
-}
-
 // dropPageFurniture removes what the printed page adds to the letter:
 // lone page numbers, and the running header ("Company / Date / Page 2")
 // or a header repeated after several page breaks.
@@ -334,7 +307,7 @@ func isRunningHeader(b block) bool {
 func dropPageFurniture(blocks []block, oneLine bool) []block {
 	drop := make([]bool, len(blocks))
 	for i, b := range blocks {
-		if !b.pageBreak && (b.oneLine() && isPageNumber(b.text) || isRunningHeader(b)) {
+		if !b.pageBreak && b.oneLine() && isPageNumber(b.text) {
 			drop[i] = true
 		}
 	}

@@ -18,7 +18,6 @@ func TestPlainText(t *testing.T) {
 		{"hard wraps kept", "We have acted as counsel\nto the Company in connection\nwith the Shares.\n", "We have acted as counsel\nto the Company in connection\nwith the Shares.\n"},
 		{"page markers and footers", "Text one\nends here.\n\n                 -2-\n\f<PAGE>   3\nText two.\n\n<PAGE>\n\n   3\n", "Text one\nends here.\n\nText two.\n"},
 		{"running header", "First page.\n\n- 1 -\n\x0cAcme Corp.\nMay 1, 1997\nPage 2\n\nSecond page.\n", "First page.\n\nSecond page.\n"},
-		{"running header without a page break", "the Shares.\n\nAcme Corp.\nJuly 21, 2015\nPage 2\n\nIn such examination.\n\nSee Page 2\n", "the Shares.\n\nIn such examination.\n\nSee Page 2\n"},
 		{"glued page number", "the Shares will be\n2\n<PAGE>\nvalidly issued.\n", "the Shares will be\nvalidly issued.\n"},
 		{"text table", "Name            State\nAcme Sub LLC    Delaware\n\nRE:  Acme   Corp\n", "Name\tState\nAcme Sub LLC\tDelaware\n\nRE: Acme Corp\n"},
 		{"tabs expand before split", "Name\t\t\tState\nAcme\t\t\tTexas\n", "Name\tState\nAcme\tTexas\n"},

@@ -45,6 +45,8 @@ func TestDate(t *testing.T) {
 			"We have acted as counsel to the Company in connection with the Indenture dated as of May 1, 1999 and the offering of its shares of Common Stock, and we have examined such documents as we have deemed necessary for the purposes of this opinion.",
 			"Very truly yours,", "/s/ Smith & Jones", "Dated: June 1, 1999"), "1999-06-01"},
 		{"none", letterText("Exhibit 5", salut, "We have acted as counsel."), ""},
+		{"undated draft", letterText("Exhibit 5.1", "[●], 2004", salut, "We have acted as counsel in connection with the registration statement filed on January 5, 2004."), ""},
+		{"blank day", letterText("Exhibit 5.1", "March __, 2004", salut, "We have acted as counsel in connection with the registration statement filed on January 5, 2004."), ""},
 		{"day first in figures", letterText("Exhibit 5.1", "Basel, 3.3.2004", "To Rhein AG", salut, "We have acted as Swiss counsel."), "2004-03-03"},
 		{"ISO date line", letterText("Exhibit 5.1", "2004-03-17", salut, "We have acted as counsel."), "2004-03-17"},
 		{"date in the Re: line above the date line", letterText("Exhibit 5.1", "Re: Amendment No. 1 to Registration Statement on Form S-3 filed February 27, 2015", "March 9, 2015", salut, "We have acted as counsel."), "2015-03-09"},
@@ -86,6 +88,7 @@ func TestIssuerAndState(t *testing.T) {
 		{"adjective state", `We have acted as Israeli counsel to Galil Medical Ltd., an Israeli company (the "Company"), in connection with its registration statement on Form F-1.`, "Galil Medical Ltd.", "Israel"},
 		{"all caps name", `We have acted as counsel to ZEPHYR MINING CORP., a Nevada corporation (the "Company"), in connection with its registration statement.`, "ZEPHYR MINING CORP.", "Nevada"},
 		{"delaware LLC", `We have acted as counsel to Orion Midstream Partners, L.P., a Delaware limited partnership (the "Partnership"), in connection with the registration of common units.`, "Orion Midstream Partners, L.P.", "Delaware"},
+		{"the Company, then its name", `We have acted as counsel to the Company, Beta Gamma Corp., a Delaware corporation, in connection with the filing.`, "Beta Gamma Corp.", "Delaware"},
 		{"plans of the company", `We have acted as counsel in connection with shares issuable under the 1994 Stock Option Plan and the 1999 Employee Stock Purchase Plan of Tahoe Optical Systems, Inc., a Delaware corporation (the "Company").`, "Tahoe Optical Systems, Inc.", "Delaware"},
 		{"legal department of", `We, the Legal Department of Crane Valley Foods, Inc., an Iowa corporation (the "Company"), have acted as counsel.`, "Crane Valley Foods, Inc.", "Iowa"},
 		{"registration statement of", `At your request, we have examined the Registration Statement on Form S-3 of Chesapeake Data Corp., a Virginia corporation (the "Company"), relating to the resale of shares.`, "Chesapeake Data Corp.", "Virginia"},
@@ -136,6 +139,7 @@ func TestForms(t *testing.T) {
 		{"en dash", "Registration Statement on Form S\u20113", []string{"S-3"}},
 		{"N-2", "the registration statement on Form N-2", []string{"N-2"}},
 		{"lower and upper case", "the registration statement on form S-8 and the FORM S-3", []string{"S-8", "S-3"}},
+		{"amendment to one form on another", "Post-Effective Amendment No. 2 to Form S-1 on Form S-3 (File No. 333-211111)", []string{"S-3", "S-1"}},
 		{"none", "a registration statement", nil},
 	}
 	for _, tt := range tests {
@@ -246,6 +250,7 @@ func TestPlans(t *testing.T) {
 		{"program", `shares issuable under the Employee Stock Purchase Program.`, []string{"Employee Stock Purchase Program"}},
 		{"401(k) plan", `interests in and shares issuable under the Acme Foods, Inc. 401(k) Plan.`, []string{"Acme Foods, Inc. 401(k) Plan"}},
 		{"list of documents examined", `shares issuable under the Acme Inc. 2021 Inducement Plan. We have examined the Registration Statement, the Inducement Plan, the Company's bylaws and resolutions of the Board adopting the Inducement Plan.`, []string{"Acme Inc. 2021 Inducement Plan"}},
+		{"plan of a year", `shares issuable under the Company's Stock Incentive Plan of 2005.`, []string{"Stock Incentive Plan of 2005"}},
 		{"plural plans", `shares issuable under the Company's Stock Plans.`, nil},
 	}
 	for _, tt := range tests {
@@ -295,6 +300,7 @@ func TestJurisdictions(t *testing.T) {
 		{"based exclusively on the internal law", "Our advice on every legal issue addressed in this letter is based exclusively on the internal law of the State of New York and the Delaware Limited Liability Company Act.", []string{"New York", "Delaware"}},
 		{"advice limited to", "Our advice on each legal issue addressed in this letter is limited to the law of the State of Illinois.", []string{"Illinois"}},
 		{"only relates to", "This opinion only relates to the laws of the British Virgin Islands which are in force on the date of this opinion.", []string{"British Virgin Islands"}},
+		{"relates to the registration under the act", "This opinion relates to the registration under the Securities Act of shares of Acme Inc., a Delaware corporation.", nil},
 		{"relates to matters is not scope", "This opinion relates to the Registration Statement of Acme Inc., a Delaware corporation.", nil},
 		{"no view other than", "We are lawyers qualified in Bermuda and we express no view as to any laws other than the laws of Bermuda.", []string{"Bermuda"}},
 		{"no opinion other than as to", "We express no opinion other than as to the Oklahoma General Corporation Act, and we express no opinion as to the laws of any other jurisdiction.", []string{"Oklahoma"}},
@@ -305,6 +311,8 @@ func TestJurisdictions(t *testing.T) {
 		{"not considered other than", "In rendering the foregoing opinion, we have not considered the laws of any jurisdiction other than the laws of the State of Iowa.", []string{"Iowa"}},
 		{"in particular not the laws of", "We do not express any opinion on any law other than Dutch law, and in particular we do not express an opinion on tax law or the laws of the United States.", []string{"Netherlands"}},
 		{"laws of england", "This opinion is limited to the laws of England in force at the date hereof.", []string{"England and Wales"}},
+		{"semicolon ends the list", "This opinion is limited to the laws of the State of New York; insofar as it concerns Nevada law, we have relied on the opinion of Nevada counsel.", []string{"New York"}},
+		{"semicolon list goes on", "Our opinion is limited to (i) the laws of the State of New York; (ii) the DGCL; and (iii) the federal laws of the United States.", []string{"New York", "Delaware", "United States"}},
 		{"relates to a statute", "This opinion only relates to the Kansas General Corporation Code, as in force on the date hereof.", []string{"Kansas"}},
 		{"relates to a chapter of a statute", "This opinion only relates to Chapter 78 of the Nevada Revised Statutes and the federal laws of the United States of America.", []string{"Nevada", "United States"}},
 		{"insofar as it relates is reliance", "Insofar as this opinion relates to matters of Delaware law, we have relied upon the opinion of Delaware counsel.", nil},
@@ -358,6 +366,7 @@ func TestFirmAndSigner(t *testing.T) {
 		{"advocates", nil, []string{"Yours faithfully", "/s/ Sutcliffe Advocates", "SUTCLIFFE ADVOCATES"}, "Sutcliffe Advocates", "", false},
 		{"two-word firm name in the firm's voice", nil, []string{"Yours sincerely,", "/s/ Beaumont Ogden"}, "Beaumont Ogden", "", false},
 		{"a partner's name in the firm's voice", nil, []string{"Yours sincerely,", "/s/ Susan Ogden"}, "", "Susan Ogden", false},
+		{"five partners' names in the firm's voice", nil, []string{"Yours truly,", "/s/ Harel Ofer Dagan Levin Shamir"}, "Harel Ofer Dagan Levin Shamir", "", false},
 		{"caps firm name in the firm's voice", nil, []string{"Yours faithfully,", "HUXLEY OGDEN"}, "Huxley Ogden", "", false},
 		{"entity above By:", nil, []string{"Very truly yours,", "/s/ Redfern", "REDFERN", "By: /s/ Samuel Redfern", "Samuel Redfern, Shareholder"}, "Redfern", "Samuel Redfern", false},
 		{"luxembourg s.à r.l.", nil, []string{"Yours faithfully,", "/s/ Lockridge Barrowman S.a r.l.", "LOCKRIDGE BARROWMAN S.À R.L."}, "Lockridge Barrowman S.\u00e0 r.l.", "", false},
@@ -372,6 +381,12 @@ func TestFirmAndSigner(t *testing.T) {
 		{"professional corporation under a caps name", nil, []string{"Very truly yours,", "/s/ Quarry Hill Legal Group", "QUARRY HILL LEGAL GROUP", "Professional Corporation"}, "Quarry Hill Legal Group, P.C.", "", false},
 		{"LLC letterhead above the date", []string{"MERRICK STONE HALE LLC\n1200 Main Street\nDayton, Ohio 45402"}, []string{"Very truly yours,", "/s/ Ann B. Cole", "Ann B. Cole, Member"}, "Merrick Stone Hale LLC", "Ann B. Cole", false},
 		{"law offices of over the name", []string{"LAW OFFICES OF\nJOHN T. BARRETT\n100 Main Street\nBoise, Idaho"}, []string{"Very truly yours,", "/s/ John T. Barrett"}, "Law Offices of John T. Barrett", "John T. Barrett", false},
+		{"letterhead P.L.", []string{"HOLLAND TRASK, P.L.\n1 Brickell Avenue\nMiami, Florida"}, []string{"Very truly yours,", "/s/ Ann B. Cole", "Ann B. Cole", "Partner"}, "Holland Trask, P.L.", "Ann B. Cole", false},
+		{"letterhead A.P.C. kept as written", []string{"GREER MORALES, A.P.C.\n1 Main Street\nSan Diego, California"}, []string{"Very truly yours,", "/s/ Ann B. Cole"}, "Greer Morales, A.P.C.", "Ann B. Cole", false},
+		{"letterhead Chtd.", []string{"WINSTON REEVES, CHTD.\n1 Main Street\nLas Vegas, Nevada"}, []string{"Very truly yours,", "/s/ Ann B. Cole"}, "Winston Reeves, Chtd.", "Ann B. Cole", false},
+		{"letterhead a Professional Law Corporation", []string{"DUANE REDD, a Professional Law Corporation\n1 Main Street\nFresno, California"}, []string{"Very truly yours,", "/s/ Ann B. Cole"}, "Duane Redd, P.C.", "Ann B. Cole", false},
+		{"signed S.C.", nil, []string{"Very truly yours,", "/s/ BRANDT QUARLES, S.C."}, "Brandt Quarles, S.C.", "", false},
+		{"issuer's PLC letterhead is not a firm", []string{"ACME HOLDINGS PLC\n1 King Street\nLondon"}, []string{"Yours faithfully,", "/s/ Ann B. Cole", "Ann B. Cole", "Company Secretary"}, "", "Ann B. Cole", true},
 		{"upper-case law office letterhead", []string{"THE LAW OFFICE OF PAUL T. REYES, P.S.\n601 First Avenue\nSeattle, Washington"}, []string{"Yours truly,", "/s/ Paul T. Reyes", "Paul T. Reyes"}, "The Law Office of Paul T. Reyes, P.S.", "Paul T. Reyes", false},
 	}
 	for _, tt := range tests {
@@ -588,5 +603,18 @@ func TestPlansMergerAgreement(t *testing.T) {
 		"Based on the foregoing, we are of the opinion that the Shares will be validly issued, fully paid and nonassessable."))
 	if len(m.Plans) != 0 {
 		t.Errorf("Plans = %q, want none", m.Plans)
+	}
+}
+
+// TestInHouseUndersigned: "The undersigned, Vice President and Associate
+// General Counsel of ..." is the issuer's own lawyer speaking.
+func TestInHouseUndersigned(t *testing.T) {
+	e := newTestExtractor(t)
+	m := e.Extract(letterText("May 1, 2020", "Acme Inc.\n1 Main Street\nDallas, Texas", salut,
+		`The undersigned, Vice President and Associate General Counsel of Acme Inc., a Delaware corporation (the "Company"), has examined the Registration Statement on Form S-8.`,
+		"The undersigned is of the opinion that the Shares will be validly issued, fully paid and nonassessable.",
+		"Very truly yours,", "/s/ Ann Lee", "Ann Lee"))
+	if len(m.Firms) != 0 || !m.InHouse || m.Signer != "Ann Lee" || m.Issuer != "Acme Inc." {
+		t.Errorf("Firms, InHouse, Signer, Issuer = %q, %v, %q, %q", m.Firms, m.InHouse, m.Signer, m.Issuer)
 	}
 }

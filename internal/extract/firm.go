@@ -114,7 +114,7 @@ var legalForms = map[string]string{
 	"llp": " LLP", "limited liability partnership": " LLP", "registered limited liability partnership": " LLP",
 	"pllc": " PLLC", "professional limited liability company": " PLLC", "plc": "=",
 	"llc": " LLC", "limited liability company": " LLC",
-	"pc": ", P.C.", "apc": ", P.C.", "aplc": ", P.C.", "professional corporation": ", P.C.",
+	"pc": ", P.C.", "apc": ", A.P.C.", "aplc": ", A.P.L.C.", "pl": ", P.L.", "ps": ", P.S.", "chtd": ", Chtd.", "professional corporation": ", P.C.",
 	"a professional corporation": ", P.C.", "professional law corporation": ", P.C.",
 	"a professional law corporation": ", P.C.", "professional corp": ", P.C.",
 	// An association or service corporation spelled out keeps its spelling:
@@ -303,12 +303,12 @@ var (
 	firmLikeRe    = regexp.MustCompile(`\s&\s|[A-Za-z]&[A-Z]|,\s+[A-Z][a-z]+\s+and\s+[A-Z]`)
 	lawOfficeRe   = regexp.MustCompile(`^(?i:the\s+)?(?i:law\s+offices?\s+of)\s+[A-Z][\w.'&, -]{2,60}$`)
 	attorneyAtRe  = regexp.MustCompile(`(?i)^(.{3,50}?),?\s+(?:attorneys?|counsell?ors?)[-\s]+at[-\s]+law$`)
-	lawSuffixRe   = regexp.MustCompile(`((?:[A-Z][\w'.-]*,?\s+(?:(?:&|and)\s+)?){0,7}[A-Z][\w'.-]*),?\s+(LLP\b|L\.L\.P\.|PLLC\b|P\.L\.L\.C\.|P\.C\.|P\.A\.|(?:A\s+)?Professional\s+(?:Law\s+)?Corporation\b|Professional\s+Association\b|Chartered\b|LLC\b)`)
+	lawSuffixRe   = regexp.MustCompile(`((?:[A-Z][\w'.-]*,?\s+(?:(?:&|and)\s+)?){0,7}[A-Z][\w'.-]*),?\s+(LLP\b|L\.L\.P\.|PLLC\b|P\.L\.L\.C\.|P\.C\.|PC\b|P\.A\.|A\.P\.C\.|APC\b|A\.P\.L\.C\.|P\.L\.C\.|PLC\b|P\.L\.|P\.S\.|S\.C\.|L\.P\.A\.|(?i:chtd)\.?|(?:[Aa]\s+)?(?i:professional\s+(?:law\s+)?corporation)\b|(?:[Aa]\s+)?(?i:professional\s+association)\b|(?i:chartered)\b|LLC\b)`)
 	sigNoiseRe    = regexp.MustCompile(`(?i)^(?:-\s*\d+\s*-|\d+\s*/\s*\d+|page\s+\d+|\[.*\]|\(.*signature.*\)|©.*|copyright.*|cc:.*|enclosures?.*|attachments?.*|[-_=*. ]+|\d+)$`)
 	sigPrefixRe   = regexp.MustCompile(`(?i)^(?:/s/|s/|/s|by:|by\s|name:|signed:|\(signed\)|for\s|on behalf of\s)\s*`)
 	titleRe       = regexp.MustCompile(`(?i)\b(?:general\s+counsel|chief\s+legal\s+officer|legal\s+counsel|corporate\s+counsel|associate\s+counsel|senior\s+counsel|chief\s+counsel|in-house\s+counsel|counsel\s+to\s+the\s+company|secretary|vice\s+president|president|partner|member|attorney|counsel|esq\.?|officer|director|shareholder|principal|of\s+counsel|its:?|title:)\b`)
 	inHouseRe     = regexp.MustCompile(`(?i)\b(?:(?:senior\s+|executive\s+|deputy\s+|associate\s+|assistant\s+)?general\s+counsel|chief\s+legal\s+officer|chief\s+legal\s+counsel|(?:senior\s+|associate\s+|corporate\s+|assistant\s+|deputy\s+)?corporate\s+counsel|legal\s+counsel|corporate\s+secretary|(?:assistant\s+)?secretary|vice\s+president[,\s-]+(?:and\s+)?(?:legal|law|general\s+counsel)|in-house\s+counsel|chief\s+counsel)\b`)
-	inHousePhrase = regexp.MustCompile(`\b(?:as|i\s+am|i\s+have\s+acted\s+as|in\s+my\s+capacity\s+as|i\s+serve\s+as|i\s+am\s+the)\s+(?:the\s+|an?\s+)?(?:senior\s+|executive\s+|deputy\s+|associate\s+|assistant\s+)?(?:vice\s+president[,\s]+(?:and\s+)?)?(?:general\s+counsel|chief\s+legal\s+officer|corporate\s+counsel|legal\s+counsel|corporate\s+secretary|secretary|vice\s+president[,\s-]+legal)\b`)
+	inHousePhrase = regexp.MustCompile(`\b(?:as|i\s+am|i\s+have\s+acted\s+as|in\s+my\s+capacity\s+as|i\s+serve\s+as|i\s+am\s+the|the\s+undersigned,?(?:\s+is)?)\s+(?:the\s+|an?\s+)?(?:senior\s+|executive\s+|deputy\s+|associate\s+|assistant\s+)?(?:vice\s+president[,\s]+(?:and\s+)?(?:senior\s+|deputy\s+|associate\s+|assistant\s+)?)?(?:general\s+counsel|chief\s+legal\s+officer|corporate\s+counsel|legal\s+counsel|corporate\s+secretary|secretary|vice\s+president[,\s-]+legal)\b`)
 	firstPersonRe = regexp.MustCompile(`\bI\s+(?:have|am|hereby|express|do|consent|render|examined|assume|advise|further|render)\b`)
 	personRe      = regexp.MustCompile(`^(?:[A-Z][a-zA-Z'-]*\.?|[A-Z]\.(?:[A-Z]\.)*)(?:\s+(?:[A-Z][a-zA-Z'-]*\.?|[A-Z]\.(?:[A-Z]\.)*|de|van|von|der|la)){1,4}(?:,?\s+(?:Jr\.|Sr\.|II|III|IV|Esq\.?))?$`)
 )
@@ -401,14 +401,14 @@ func (e *Extractor) firm(d *doc, m *Metadata) {
 }
 
 // looksLikeFirmName reports whether a name on a signature line reads as a
-// firm's rather than a person's: two to four capitalized words, no
+// firm's rather than a person's: two to six capitalized words, no
 // initials or generational suffix, and not opening with a common given name.
 func looksLikeFirmName(s string) bool {
 	f := strings.Fields(s)
 	if len(f) == 1 {
 		return singleNameRe.MatchString(s)
 	}
-	if len(f) > 4 {
+	if len(f) > 6 { // "Meitar Liquornik Geva Leshem Tal": partners' names
 		return false
 	}
 	for _, w := range f {
@@ -541,7 +541,7 @@ func (e *Extractor) isFirm(s string) bool {
 }
 
 // lawSuffixWords prefilter lines for lawSuffixRe.
-var lawSuffixWords = []string{"LLP", "L.L.P.", "PLLC", "P.L.L.C.", "P.C.", "P.A.", "Professional", "Chartered", "LLC"}
+var lawSuffixWords = []string{"LLP", "L.L.P.", "PLLC", "P.L.L.C.", "P.C.", "PC", "P.A.", "A.P.C.", "APC", "P.L.", "PLC", "P.S.", "S.C.", "Chtd", "CHTD", "Professional", "PROFESSIONAL", "professional", "Chartered", "CHARTERED", "LLC"}
 
 // known reports whether the alias table knows the firm.
 func (e *Extractor) known(s string) bool {
@@ -695,7 +695,7 @@ func (e *Extractor) letterheadFirm(d *doc, issuer string) string {
 					// letterhead; at the top of the page, above the date,
 					// and not the issuer, it is the firm's ("KINCAID BROWN
 					// TODD LLC").
-					if m[2] == "LLC" && !firmLikeRe.MatchString(m[1]) && (dated || firmKey(m[1]) == firmKey(strings.TrimSuffix(strings.TrimSpace(issuer), " LLC")) || !strings.HasPrefix(strings.TrimSpace(c), m[1]) || strings.ContainsAny(c, "0123456789@")) {
+					if (m[2] == "LLC" || m[2] == "PLC" || m[2] == "P.L.C.") && !firmLikeRe.MatchString(m[1]) && (dated || firmKey(m[1]) == firmKey(strings.TrimSuffix(strings.TrimSpace(issuer), " LLC")) || !strings.HasPrefix(strings.TrimSpace(c), m[1]) || strings.ContainsAny(c, "0123456789@")) {
 						continue
 					}
 					return m[1] + suffixSep(m[2]) + m[2]

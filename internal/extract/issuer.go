@@ -75,8 +75,15 @@ func (d *doc) issuer() (name, state string) {
 	// laws of ... Switzerland ("Credit Suisse")".
 	for _, p := range intro {
 		for _, m := range counselToRe.FindAllStringIndex(p, -1) {
-			if n, end := nameAfter(p[m[1]:]); n != "" && !isPronounName(n) {
-				return n, statePlace(descriptorAfter(p[m[1]+end:]))
+			at := m[1]
+			// "counsel to the Company, Beta Gamma Corp., a Delaware corporation"
+			for _, lead := range []string{"the Company, ", "the Registrant, ", "the Issuer, "} {
+				if strings.HasPrefix(p[at:], lead) {
+					at += len(lead)
+				}
+			}
+			if n, end := nameAfter(p[at:]); n != "" && !isPronounName(n) {
+				return n, statePlace(descriptorAfter(p[at+end:]))
 			}
 		}
 	}

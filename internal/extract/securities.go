@@ -387,10 +387,10 @@ var (
 	// ("2021 Share Option Scheme") or Program, with an optional year after
 	// the head ("Equity Incentive Plan 2022", "Global Share Incentive Plan
 	// (2014)") and "for Non-Employee Directors".
-	planRe     = regexp.MustCompile(`((?:(?:[A-Z0-9][\w.'&()/-]*,?|and|of|&|for|de|the|plc|p\.l\.c\.|ltd\.?|s\.a\.|n\.v\.)\s+){1,14})(Plans?|Scheme|Program)\b((?:\s+\(?(?:19|20)\d\d\)?(?:\s|$|[.,;]))?)((?:\s+for\s+(?:[A-Z][\w-]*\s?){1,4})?)`)
-	planWordRe = regexp.MustCompile(`\b(?:Stock|Equity|Incentive|Option|Options|Purchase|Compensation|Savings|Award|Awards|Benefit|Retirement|Bonus|Ownership|Share|Shares|Deferred|Omnibus|Employee|Employees|Director|Directors|Performance|Profit|Sharing|Investment|Thrift|Restricted|Unit|Units|Long-Term|Long|Inducement|Participation|Matching|Pension|Appreciation|Grant|Plan|(?:19|20)\d\d)\b|\b401\(k\)`)
-	planBadRe     = regexp.MustCompile(`(?i)\b(?:reinvestment|distribution|reorganization|merger|arrangement|liquidation|dissolution|rights plan|direct stock purchase|business|recapitalization|conversion|exchange)\b`)
-	possessiveRe  = regexp.MustCompile(`^.*'s\s+`)
+	planRe       = regexp.MustCompile(`((?:(?:[A-Z0-9][\w.'&()/-]*,?|and|of|&|for|de|the|plc|p\.l\.c\.|ltd\.?|s\.a\.|n\.v\.)\s+){1,14})(Plans?|Scheme|Program)\b((?:\s+(?:of\s+)?\(?(?:19|20)\d\d\)?(?:\s|$|[.,;]))?)((?:\s+for\s+(?:[A-Z][\w-]*\s?){1,4})?)`)
+	planWordRe   = regexp.MustCompile(`\b(?:Stock|Equity|Incentive|Option|Options|Purchase|Compensation|Savings|Award|Awards|Benefit|Retirement|Bonus|Ownership|Share|Shares|Deferred|Omnibus|Employee|Employees|Director|Directors|Performance|Profit|Sharing|Investment|Thrift|Restricted|Unit|Units|Long-Term|Long|Inducement|Participation|Matching|Pension|Appreciation|Grant|Plan|(?:19|20)\d\d)\b|\b401\(k\)`)
+	planBadRe    = regexp.MustCompile(`(?i)\b(?:reinvestment|distribution|reorganization|merger|arrangement|liquidation|dissolution|rights plan|direct stock purchase|business|recapitalization|conversion|exchange)\b`)
+	possessiveRe = regexp.MustCompile(`^.*'s\s+`)
 )
 
 // plans returns the employee plans the letter's securities are issued under,
@@ -533,7 +533,7 @@ func splitPlans(run string) []string {
 // "2010 Stock Plan and 2010 Employee Stock Purchase Plan", "Equity
 // Incentive Plan 2022 and the Employee Share Purchase Plan". Group 1 is the
 // name's end.
-var planSplitRe = regexp.MustCompile(`\b((?:Plan|Scheme|Program)(?:\s+\(?(?:19|20)\d\d\)?)?)(?:,\s+and\s+|,\s+|\s+and\s+)`)
+var planSplitRe = regexp.MustCompile(`\b((?:Plan|Scheme|Program)(?:\s+(?:of\s+)?\(?(?:19|20)\d\d\)?)?)(?:,\s+and\s+|,\s+|\s+and\s+)`)
 
 func cleanPlan(n string) string {
 	// "the Registration Statement, the Inducement Plan": a list of
@@ -612,11 +612,12 @@ func (d *doc) jurisdictions() []string {
 	from, to := d.bodyRange()
 	for i := from; i < to; i++ {
 		p, lp := d.paras[i], d.lparas[i]
-		if !containsAny(lp, lawHints...) {
+		if !containsAny(lp, lawWords...) && !containsAny(lp, lawAbbrevs...) {
 			continue
 		}
+		abbr := containsAny(lp, lawAbbrevs...)
 		for _, sp := range sentenceSpans(p) {
-			add(scopePlaces(p[sp[0]:sp[1]], lp[sp[0]:sp[1]]))
+			add(scopePlaces(p[sp[0]:sp[1]], lp[sp[0]:sp[1]], abbr))
 		}
 	}
 	if len(out) == 0 && d.op >= 0 {
@@ -671,10 +672,10 @@ var scopeWords = []string{"limited", "confined", "restricted", "opine", "opining
 
 // scopePlaces returns the places a sentence limits the opinion to, if it is
 // a scope sentence.
-func scopePlaces(s, ls string) []string {
+func scopePlaces(s, ls string, abbr bool) []string {
 	s = cut(s, 4000)
 	ls = ls[:len(s)]
-	if !containsAny(ls, lawHints...) || !containsAny(ls, scopeWords...) {
+	if !containsAny(ls, lawWords...) && !(abbr && containsAny(ls, lawAbbrevs...)) || !containsAny(ls, scopeWords...) {
 		return nil
 	}
 	// "We express no opinion as to the laws of any jurisdiction other than
@@ -728,7 +729,8 @@ func scopePlaces(s, ls string) []string {
 			// Code": the object must be a body of law, not "the
 			// Registration Statement"; "insofar as the opinion relates to
 			// Delaware law, we have relied" is reliance.
-			if !relatesObjRe.MatchString(ls[m[1]:min(len(ls), m[1]+120)]) || containsAny(pre, "insofar", "to the extent", "as it ") {
+			obj := relatesObjRe.FindString(ls[m[1]:min(len(ls), m[1]+120)])
+			if obj == "" || containsAny(obj, "securities", "exchange act", "registration", "statement", "offering") || containsAny(pre, "insofar", "to the extent", "as it ") {
 				continue
 			}
 		}
@@ -752,9 +754,12 @@ var relatesObjRe = regexp.MustCompile(`^(?:the\s+)?(?:[a-z0-9.'-]+,?\s+){0,7}?(?
 // clause as "Our opinion is limited to ...".
 var scopeSubjects = []string{"opinion", "we ", "law covered", "i ", "advice", "this letter", "herein", "hereunder"}
 
-// lawHints: a sentence about the law covered has one of these, a law word
-// or a statute's abbreviation ("limited to the DGCL").
-var lawHints = []string{"law", "code", "statute", " act", "dgcl", "mgcl", "nrs", "tboc", "bcl", "dllca", "drulpa", "bca", "fbca", "vsca"}
+// A sentence about the law covered has a law word or a statute's
+// abbreviation ("limited to the DGCL").
+var (
+	lawWords   = []string{"law", "code", "statute", " act"}
+	lawAbbrevs = []string{"gcl", "nrs", "tboc", "bcl", "dllca", "drulpa", "bca", "vsca"}
+)
 
 var lawWordRe = regexp.MustCompile(`\blaws?\b|\bcode\b|\bstatutes?\b|\bact\b|\bconstitution\b|\bdgcl\b|\bmgcl\b|\bnrs\b|\btboc\b|\bn?y?bcl\b|\bdllca\b|\bdrulpa\b|\b[a-z]?bcb?ca\b|\bvsca\b|\bstate\s+of\b|\bcommonwealth\b|\bprovince\b|\bunited\s+states\b|\bswitzerland\b`)
 
@@ -788,10 +793,34 @@ func scopeMatches(ls string) [][2]int {
 // cutClause returns the covered-law list that starts at from: s[from:] up
 // to where the next clause begins (found in ls, s lower-cased).
 func cutClause(s, ls string, from int) string {
+	end := len(s)
 	if i := firstIndex(ls[from:], stopPhrases); i >= 0 {
-		return s[from : from+i]
+		end = from + i
 	}
-	return s[from:]
+	// A semicolon ends the list unless the list goes on past it: "(i) the
+	// laws of New York; (ii) the DGCL; and (iii) ..." goes on, "; insofar
+	// as it concerns Nevada law, we have relied ..." does not.
+	for at := from; ; {
+		i := strings.Index(ls[at:end], "; ")
+		if i < 0 {
+			break
+		}
+		at += i + 2
+		if !hasAnyPrefix(ls[at:], "(", "and ", "or ", "the ", "federal ", "laws ", "law ") {
+			end = at - 2
+			break
+		}
+	}
+	return s[from:end]
+}
+
+func hasAnyPrefix(s string, prefixes ...string) bool {
+	for _, p := range prefixes {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // The phrases below are matched in lower-cased, single-spaced text.
