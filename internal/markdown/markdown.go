@@ -199,12 +199,15 @@ func renderLines(lines []string, indent string) string {
 	return b.String()
 }
 
+var subjectLine = regexp.MustCompile(`(?i)^\s*(re|subject)\s*:`)
+
 // isWrappedProse tells hard-wrapped prose (lines filled to a margin of
 // 50–100 columns, three in four lines but the last at 60% of the
 // longest or more) from blocks of short lines such as an address, where
-// each line break means something.
+// each line break means something. A short block opening with "Re:" is
+// the letter's subject lines, each its own item, however long.
 func isWrappedProse(lines []string) bool {
-	if len(lines) < 2 {
+	if len(lines) < 2 || len(lines) <= 6 && subjectLine.MatchString(lines[0]) {
 		return false
 	}
 	longest := 0
