@@ -111,7 +111,7 @@ func (d *doc) date() string {
 	subject := ""
 	draft := false
 	for _, p := range d.header() {
-		if draftDateRe.MatchString(p) {
+		if len(p) < 40 && draftDateRe.MatchString(p) {
 			draft = true // "[●], 2004", "March __, 2004": not dated yet
 		}
 		if v, at := findDate(p); v != "" {

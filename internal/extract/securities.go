@@ -416,6 +416,11 @@ func (d *doc) plans() []string {
 			issued = true
 			continue
 		}
+		if !containsAny(d.lparas[i], "examined", "reviewed", "considered") {
+			texts = append(texts, d.paras[i]) // no list of documents here
+			issued = issued || containsAny(planOfRe.ReplaceAllString(d.paras[i], ""), "Plan", "Scheme", "Program")
+			continue
+		}
 		ss, iss := planSentences(d.paras[i])
 		texts = append(texts, ss...)
 		issued = issued || iss
@@ -612,10 +617,10 @@ func (d *doc) jurisdictions() []string {
 	from, to := d.bodyRange()
 	for i := from; i < to; i++ {
 		p, lp := d.paras[i], d.lparas[i]
-		if !containsAny(lp, lawWords...) && !containsAny(lp, lawAbbrevs...) {
+		abbr := containsAny(lp, lawAbbrevs...)
+		if !abbr && !containsAny(lp, lawWords...) {
 			continue
 		}
-		abbr := containsAny(lp, lawAbbrevs...)
 		for _, sp := range sentenceSpans(p) {
 			add(scopePlaces(p[sp[0]:sp[1]], lp[sp[0]:sp[1]], abbr))
 		}
