@@ -22,6 +22,7 @@ var submissionTags = []string{"<SEC-DOCUMENT>", "<SEC-HEADER>", "<IMS-DOCUMENT>"
 func IsSubmission(b []byte) bool {
 	b = bytes.TrimPrefix(b, utf8BOM)
 	b = bytes.TrimLeft(b, " \t\r\n\f\x00")
+	b = skipPEMHeader(b)
 	for _, t := range submissionTags {
 		if hasPrefixFold(b, t) {
 			return true
@@ -31,6 +32,26 @@ func IsSubmission(b []byte) bool {
 }
 
 var utf8BOM = []byte("\xef\xbb\xbf")
+
+// pemBegin opens the privacy-enhanced-message envelope EDGAR wrapped
+// public submissions in through the 1990s: a few header lines
+// (Proc-Type, Originator-Name, MIC-Info and their base64 continuations)
+// before the <SEC-DOCUMENT> tag.
+const pemBegin = "-----BEGIN PRIVACY-ENHANCED MESSAGE-----"
+
+// skipPEMHeader returns b past a PEM envelope's header lines, up to the
+// first line that opens a tag; b itself when there is no envelope or no
+// tag in its first 8 KiB.
+func skipPEMHeader(b []byte) []byte {
+	if !hasPrefixFold(b, pemBegin) {
+		return b
+	}
+	head := b[:min(len(b), 8<<10)]
+	if i := bytes.Index(head, []byte("\n<")); i >= 0 {
+		return b[i+1:]
+	}
+	return b
+}
 
 func hasPrefixFold(b []byte, prefix string) bool {
 	return len(b) >= len(prefix) && strings.EqualFold(string(b[:len(prefix)]), prefix)

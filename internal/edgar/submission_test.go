@@ -115,6 +115,31 @@ func TestReadSubmission(t *testing.T) {
 	}
 }
 
+// A 1990s public submission inside its privacy-enhanced-message envelope
+// reads like the bare one.
+func TestReadSubmissionPEMEnvelope(t *testing.T) {
+	b, err := os.ReadFile("testdata/public.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	pem := "-----BEGIN PRIVACY-ENHANCED MESSAGE-----\nProc-Type: 2001,MIC-CLEAR\nOriginator-Name: webmaster@www.sec.gov\nMIC-Info: RSA-MD5,RSA,\n O6JyDtJcIqWHS9hnrfuGzgSHqzJQgi1vRUX5rb+dWDmtvXJ7Uwb/jdLNfJ8YkdM1\n\n" +
+		string(b) + "-----END PRIVACY-ENHANCED MESSAGE-----\n"
+	if !IsSubmission([]byte(pem)) {
+		t.Fatal("IsSubmission = false for a PEM-wrapped submission")
+	}
+	want, wantDocs, err := ReadSubmission(bytes.NewReader(b), IsExhibit5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, docs, err := ReadSubmission(strings.NewReader(pem), IsExhibit5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got != want || len(docs) != len(wantDocs) || len(docs) == 0 {
+		t.Errorf("PEM-wrapped: header %+v, %d documents; bare: %+v, %d", got, len(docs), want, len(wantDocs))
+	}
+}
+
 func TestReadSubmissionKeepsAll(t *testing.T) {
 	b, err := os.ReadFile("testdata/tagged.txt")
 	if err != nil {
@@ -204,6 +229,8 @@ func TestIsSubmission(t *testing.T) {
 		"<HTML><BODY>Exhibit 5.1":           false,
 		"EXHIBIT 5.1\n\n<PAGE>":             false,
 		"":                                  false,
+		"-----BEGIN PRIVACY-ENHANCED MESSAGE-----\nProc-Type: 2001,MIC-CLEAR\nMIC-Info: RSA-MD5,RSA,\n AbC+/=\n\n<SEC-DOCUMENT>0000950123-97-004418.txt : 19970515\n": true,
+		"-----BEGIN PRIVACY-ENHANCED MESSAGE-----\nProc-Type: 2001,MIC-CLEAR\n\nEXHIBIT 5\n":                                                                          false,
 	} {
 		if got := IsSubmission([]byte(in)); got != want {
 			t.Errorf("IsSubmission(%q) = %v, want %v", in, got, want)

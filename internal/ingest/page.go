@@ -58,6 +58,11 @@ func merge(e exhibit, md extract.Metadata) *letter.Letter {
 	if l.Exhibit == "" {
 		l.Exhibit = md.Exhibit
 	}
+	if l.Source.Exhibit == "" && l.Exhibit != "" {
+		// A bare letter's filed type is unknown; the number it gives
+		// itself ("Exhibit 5.1") is what a reader cites it by.
+		l.Source.Exhibit = "EX-" + l.Exhibit
+	}
 	if md.Issuer != "" {
 		l.Issuers = []string{md.Issuer}
 	} else if e.filing.Company != "" && len(e.filing.Company) <= maxCompanyIssuer {
