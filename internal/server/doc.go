@@ -26,6 +26,8 @@ package server
 // MaxPageSize.
 //
 // Every answer carries the security headers (see headers.go). Only GET and
-// HEAD are allowed; only files inside public/ are served: paths with a
-// dot-element (.., hidden files) are refused before any lookup, and every
-// lookup goes through an os.Root, which keeps symlinks from leading out.
+// HEAD are allowed; only files inside public/ are served: "." and ".."
+// elements and hidden files are refused before any lookup (a deeper
+// dot-element is served only as a page: a term named ".NET Partners LLP"),
+// and every lookup goes through an os.Root, which keeps symlinks from
+// leading out.
