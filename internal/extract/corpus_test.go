@@ -12,31 +12,13 @@ import (
 	"testing"
 
 	"github.com/exhibits/exhibits/internal/edgar"
+
+	"github.com/exhibits/exhibits/internal/repotest"
 )
 
-// corpusDir returns ../shared/corpus relative to the repository root, or ""
+// corpusDir returns ../shared/corpus beside the repository root, or ""
 // when it is absent.
-func corpusDir(t testing.TB) string {
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return ""
-		}
-		dir = parent
-	}
-	c := filepath.Join(dir, "..", "shared", "corpus")
-	if _, err := os.Stat(filepath.Join(c, "labels.jsonl")); err != nil {
-		return ""
-	}
-	return c
-}
+func corpusDir(t testing.TB) string { return repotest.Corpus(t) }
 
 type label struct {
 	File          string   `json:"file"`

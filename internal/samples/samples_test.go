@@ -18,30 +18,16 @@ import (
 	"testing"
 
 	"github.com/exhibits/exhibits/internal/ingest"
+
+	"github.com/exhibits/exhibits/internal/repotest"
 )
 
 var update = flag.Bool("update", false, "rewrite the repository's content/letters from a fresh ingest of testdata/letters")
 
 const lettersDir = "testdata/letters"
 
-// repoRoot is the directory holding go.mod, found by walking up.
-func repoRoot(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("go.mod not found above the test directory")
-		}
-		dir = parent
-	}
-}
+// repoRoot is the repository root, where go.mod is.
+func repoRoot(t testing.TB) string { return repotest.Root(t) }
 
 // ingestSamples ingests the sample letters into a fresh site and returns
 // its content/letters directory. The repository's own alias table, when

@@ -18,6 +18,8 @@ import (
 	"github.com/exhibits/exhibits/index"
 	"github.com/exhibits/exhibits/internal/letter"
 	sitebuild "github.com/exhibits/exhibits/internal/site"
+
+	"github.com/exhibits/exhibits/internal/repotest"
 )
 
 // testLetter is one letter of the test archive; the names are made up.
@@ -156,24 +158,8 @@ func writePublic(t testing.TB, site string) {
 	}
 }
 
-// repoRoot finds the module root, where static/ is.
-func repoRoot(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("no go.mod above the test")
-		}
-		dir = parent
-	}
-}
+// repoRoot is the repository root, where go.mod is.
+func repoRoot(t testing.TB) string { return repotest.Root(t) }
 
 func getJSON(t *testing.T, ts *httptest.Server, path string, v any) int {
 	t.Helper()

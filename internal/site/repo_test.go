@@ -7,26 +7,12 @@ import (
 	"testing"
 
 	"github.com/exhibits/exhibits/internal/letter"
+
+	"github.com/exhibits/exhibits/internal/repotest"
 )
 
-// repoRoot finds the repository root (the directory holding go.mod).
-func repoRoot(t *testing.T) string {
-	t.Helper()
-	dir, err := filepath.Abs(".")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("no go.mod above the package")
-		}
-		dir = parent
-	}
-}
+// repoRoot is the repository root, where go.mod is.
+func repoRoot(t testing.TB) string { return repotest.Root(t) }
 
 // The repository's own sample letters (content/letters, written by
 // ingest) build into a site whose every letter page carries its front
