@@ -93,6 +93,10 @@ func TestIssuerAndState(t *testing.T) {
 		{"legal department of", `We, the Legal Department of Crane Valley Foods, Inc., an Iowa corporation (the "Company"), have acted as counsel.`, "Crane Valley Foods, Inc.", "Iowa"},
 		{"registration statement of", `At your request, we have examined the Registration Statement on Form S-3 of Chesapeake Data Corp., a Virginia corporation (the "Company"), relating to the resale of shares.`, "Chesapeake Data Corp.", "Virginia"},
 		{"formerly known as", `We have acted as counsel for Blue Ridge Genomics Corporation, formerly known as Piedmont Assays, Inc., a North Carolina corporation (the "Company"), in connection with the filing.`, "Blue Ridge Genomics Corporation", "North Carolina"},
+		{"title with a department", `I am Vice President, Law of Cobalt Ridge Mining Corp., a Nevada corporation (the "Company"), and have acted as counsel to the Company in connection with the Registration Statement.`, "Cobalt Ridge Mining Corp.", "Nevada"},
+		{"title, then a bank of", `I am Executive Vice President and General Counsel, Bank of the Prairie, an Illinois banking corporation (the "Company"), and have acted as counsel in connection with the filing.`, "Bank of the Prairie", "Illinois"},
+		{"counsel, department", `I am Senior Counsel, Finance of Harbor Line Freight, Inc., a Maine corporation (the "Company"), and I have acted as counsel in connection with the filing.`, "Harbor Line Freight, Inc.", "Maine"},
+		{"counsel, dash, department", "I am Associate General Counsel – Securities of Tall Grass Energy, Inc., a Kansas corporation (the \"Company\"), and have acted as counsel in connection with the filing.", "Tall Grass Energy, Inc.", "Kansas"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -186,6 +190,8 @@ func TestShares(t *testing.T) {
 		{"ADSs", `relating to 10,000,000 American Depositary Shares, each representing two ordinary shares.`, 10000000},
 		{"words and digits", `covering two million (2,000,000) shares of the Company's common stock.`, 2000000},
 		{"words, then digits in parentheses", `covering Nine Hundred Thousand (900,000) shares of Common Stock.`, 900000},
+		{"digits, then words in parentheses", `covering 1,000,000 (one million) shares of the Company's common stock.`, 1000000},
+		{"digits, then compound words in parentheses", `covering 2,750,000 (Two Million Seven Hundred Fifty Thousand) shares of Common Stock.`, 2750000},
 		{"words only", `covering one million five hundred thousand shares of Common Stock.`, 1500000},
 		{"units", `relating to the offering of 5,750,000 units, each consisting of one share and one warrant.`, 5750000},
 		{"dollar amount of units", `relating to (i) $28,750,000 of units consisting of shares and warrants.`, 0},
@@ -251,6 +257,8 @@ func TestPlans(t *testing.T) {
 		{"401(k) plan", `interests in and shares issuable under the Acme Foods, Inc. 401(k) Plan.`, []string{"Acme Foods, Inc. 401(k) Plan"}},
 		{"list of documents examined", `shares issuable under the Acme Inc. 2021 Inducement Plan. We have examined the Registration Statement, the Inducement Plan, the Company's bylaws and resolutions of the Board adopting the Inducement Plan.`, []string{"Acme Inc. 2021 Inducement Plan"}},
 		{"plan of a year", `shares issuable under the Company's Stock Incentive Plan of 2005.`, []string{"Stock Incentive Plan of 2005"}},
+		{"stock appreciation rights plan", `shares issuable under the Company's 2015 Stock Appreciation Rights Plan.`, []string{"2015 Stock Appreciation Rights Plan"}},
+		{"shareholder rights plan is not one", `shares issuable under the 2019 Stock Option Plan and rights under the Company's Shareholder Rights Plan.`, []string{"2019 Stock Option Plan"}},
 		{"plural plans", `shares issuable under the Company's Stock Plans.`, nil},
 	}
 	for _, tt := range tests {
@@ -318,6 +326,11 @@ func TestJurisdictions(t *testing.T) {
 		{"insofar as it relates is reliance", "Insofar as this opinion relates to matters of Delaware law, we have relied upon the opinion of Delaware counsel.", nil},
 		{"furnished under, and limited to,", "This opinion is furnished under, and is limited to, the Florida Business Corporation Act.", []string{"Florida"}},
 		{"statute by its abbreviation only", "The opinion expressed herein is limited to the DGCL.", []string{"Delaware"}},
+		{"parenthetical inside the list", "This opinion is limited to the General Corporation Law of the State of Delaware (including the statutory provisions and reported judicial decisions interpreting the foregoing) and the federal laws of the United States.", []string{"Delaware", "United States"}},
+		{"as in effect, inset", "Our opinion is limited to the laws of the State of Oregon, as in effect on the date hereof, and the federal laws of the United States.", []string{"Oregon", "United States"}},
+		{"admitted to the practice of law only", "We are admitted to the practice of law in the State of Vermont only, and we express no opinion with respect to the laws of any other jurisdiction.", []string{"Vermont"}},
+		{"licensed only, limited accordingly", "I am licensed to practice law in the State of Montana only, and this opinion is limited accordingly.", []string{"Montana"}},
+		{"licensed only, then a scope clause", "We are licensed to practice law in the State of New York only; however, our opinion is limited to the laws of the State of New York and the DGCL.", []string{"New York", "Delaware"}},
 		{"abbreviation ends the sentence", "As to matters of Delaware law, we have relied upon the opinion of Hale & Orr, P.A. Our opinion is limited to the laws of the State of New York.", []string{"New York"}},
 	}
 	for _, tt := range tests {

@@ -258,6 +258,15 @@ func nameEndingAt(s string) string {
 		}
 		break
 	}
+	// "Vice President, Law of Acme Inc.", "Associate General Counsel -
+	// Securities of Acme Inc.": the name stopped at the title's separator,
+	// and the department before "of" belongs to the title.
+	if titleSepRe.MatchString(strings.TrimRight(s[:start], " ")) {
+		// "General Counsel, Bank of the Ozarks" names the bank itself.
+		if m := deptOfRe.FindStringIndex(n); m != nil && m[1] < len(n) && !corpHeadWords[firstWord(n)] {
+			n = n[m[1]:]
+		}
+	}
 	// "General Counsel of Acme Inc.", "Board of Directors of Acme Inc."
 	if m := roleOfRe.FindStringIndex(n); m != nil {
 		n = n[m[1]:]
@@ -267,6 +276,17 @@ func nameEndingAt(s string) string {
 	}
 	return strings.TrimRight(n, ",")
 }
+
+// titleSepRe ends an officer's title followed by a separator before a
+// department: "Vice President,", "Senior Counsel -".
+var titleSepRe = regexp.MustCompile(`\b(?:Counsel|President|Officer|Secretary|Director|Treasurer|Controller|Manager|Head|Attorney)\s*[,-]$`)
+
+// deptOfRe is a department named after a title, up to "of" or "for":
+// "Law of ", "Corporate and Securities of ".
+var deptOfRe = regexp.MustCompile(`^(?:(?:[A-Z][\w&.'-]*|and|&)\s+){1,4}?(?:of|for)\s+`)
+
+// corpHeadWords begin names of the form "Bank of ...".
+var corpHeadWords = map[string]bool{"Bank": true, "Trust": true, "Fund": true, "Company": true, "Corporation": true, "Association": true, "Bancorp": true, "Banco": true, "Banque": true}
 
 var roleOfRe = regexp.MustCompile(`^.*\b(?:Counsel|Secretary|President|Officer|Directors|Board|Trustees?|Chairman|Partner|Members?|Managers?|Shareholders|Stockholders|Subsidiary|Affiliate|Division|Plans?|Legal|Department|Statement|Prospectus|Supplement|Amendment|Agreement|Indenture|Report|Form\s+[A-Z]{1,2}-\d+[A-Z]*)\s+(?:of|to|for)\s+`)
 

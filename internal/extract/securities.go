@@ -11,8 +11,12 @@ import (
 
 const shareMods = `(?:(?:additional|newly|issued|authorized|unissued|outstanding|registered|restricted|common|ordinary|preference|preferred|Common|Ordinary|Preferred|Class\s+[A-Z]|class\s+[A-Z]|Series\s+[A-Z]|series\s+[A-Z]|American|Depositary|depositary|voting|non-voting|fully\s+paid|of\s+its|of\s+the\s+Company's|of\s+our)\s+){0,4}`
 
+// numberWords are the words of a number written out.
+const numberWords = `one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion`
+
 var (
-	sharesAfterRe = regexp.MustCompile(`^\)?(?:\s*\(\s*[\d,]+\s*\))?\s+` + shareMods + `(?:shares|Shares|SHARES|ADSs|ADS|units|Units|American\s+Depositary\s+Shares|ordinary\s+shares)\b`)
+	// "750,000 (750,000) shares", "1,000,000 (one million) shares".
+	sharesAfterRe = regexp.MustCompile(`^\)?(?:\s*\(\s*(?:[\d,]+|(?i:` + numberWords + `)(?:[\s-]+(?i:and\s+)?(?i:` + numberWords + `))*)\s*\))?\s+` + shareMods + `(?:shares|Shares|SHARES|ADSs|ADS|units|Units|American\s+Depositary\s+Shares|ordinary\s+shares)\b`)
 	sharesWordRe  = regexp.MustCompile(`(?i)\b((?:(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion)(?:[\s-]+(?:and\s+)?|\s*$))+)\s*(?:\(\s*[\d,]+\s*\)\s+)?` + shareMods + `(?:shares|ADSs|units)\b`)
 	listMarkRe    = regexp.MustCompile(`\((?:[ivx]{1,4}|[a-h]|[1-9])\)\s*(?:up to\s+|an aggregate of\s+|a total of\s+)?$`)
 	capitalRe     = regexp.MustCompile(`(?i)(?:authorized to issue|authorized capital|capital stock consist|consisting of|consists of|authorized shares|reserved|\$|€|£|CHF|US\$|EUR|USD|par value)\s*(?:up to\s+)?(?:an aggregate of\s+)?$`)
@@ -389,9 +393,18 @@ var (
 	// (2014)") and "for Non-Employee Directors".
 	planRe       = regexp.MustCompile(`((?:(?:[A-Z0-9][\w.'&()/-]*,?|and|of|&|for|de|the|plc|p\.l\.c\.|ltd\.?|s\.a\.|n\.v\.)\s+){1,14})(Plans?|Scheme|Program)\b((?:\s+(?:of\s+)?\(?(?:19|20)\d\d\)?(?:\s|$|[.,;]))?)((?:\s+for\s+(?:[A-Z][\w-]*\s?){1,4})?)`)
 	planWordRe   = regexp.MustCompile(`\b(?:Stock|Equity|Incentive|Option|Options|Purchase|Compensation|Savings|Award|Awards|Benefit|Retirement|Bonus|Ownership|Share|Shares|Deferred|Omnibus|Employee|Employees|Director|Directors|Performance|Profit|Sharing|Investment|Thrift|Restricted|Unit|Units|Long-Term|Long|Inducement|Participation|Matching|Pension|Appreciation|Grant|Plan|(?:19|20)\d\d)\b|\b401\(k\)`)
-	planBadRe    = regexp.MustCompile(`(?i)\b(?:reinvestment|distribution|reorganization|merger|arrangement|liquidation|dissolution|rights plan|direct stock purchase|business|recapitalization|conversion|exchange)\b`)
+	planBadRe    = regexp.MustCompile(`(?i)\b(?:reinvestment|distribution|reorganization|merger|arrangement|liquidation|dissolution|direct stock purchase|business|recapitalization|conversion|exchange)\b`)
 	possessiveRe = regexp.MustCompile(`^.*'s\s+`)
+	// A shareholder rights plan is not an employee plan; a stock
+	// appreciation rights plan is.
+	rightsPlanRe = regexp.MustCompile(`(?i)(\bappreciation\s+)?\brights\s+plan\b`)
 )
+
+// isRightsPlan reports whether n names a shareholder rights plan.
+func isRightsPlan(n string) bool {
+	m := rightsPlanRe.FindStringSubmatchIndex(n)
+	return m != nil && m[2] < 0
+}
 
 // plans returns the employee plans the letter's securities are issued under,
 // as written, without "the" and without the defined-term parenthetical.
@@ -561,7 +574,7 @@ func cleanPlan(n string) string {
 	}
 	// The plan's words, not the defined short form ("the Plan", "Plan").
 	words := strings.Fields(n)
-	if len(words) < 2 || planBadRe.MatchString(n) {
+	if len(words) < 2 || planBadRe.MatchString(n) || isRightsPlan(n) {
 		return ""
 	}
 	// The words before the head must say what kind of plan it is.
@@ -747,6 +760,16 @@ func scopePlaces(s, ls string, abbr bool) []string {
 			return ps
 		}
 	}
+	// "I am licensed to practice law in the State of Montana only, and this
+	// opinion is limited accordingly": with no scope clause naming the law,
+	// the place before "only" is the law covered.
+	for _, m := range literalMatches(ls, barPhrases) {
+		if o := barOnlyRe.FindStringIndex(ls[m[1]:min(len(ls), m[1]+80)]); o != nil {
+			if ps := findPlaces(s[m[1]:m[1]+o[1]], false); len(ps) > 0 {
+				return ps
+			}
+		}
+	}
 	return nil
 }
 
@@ -798,6 +821,11 @@ func scopeMatches(ls string) [][2]int {
 // cutClause returns the covered-law list that starts at from: s[from:] up
 // to where the next clause begins (found in ls, s lower-cased).
 func cutClause(s, ls string, from int) string {
+	s, ls = s[from:], ls[from:]
+	from = 0
+	if m := stoppedInsets(ls); m != nil {
+		s, ls = blank(s, m), blank(ls, m)
+	}
 	end := len(s)
 	if i := firstIndex(ls[from:], stopPhrases); i >= 0 {
 		end = from + i
@@ -817,6 +845,75 @@ func cutClause(s, ls string, from int) string {
 		}
 	}
 	return s[from:end]
+}
+
+// insetOpeners begin a comma inset that qualifies a law without ending the
+// list: "the laws of Oregon, as in effect on the date hereof, and the
+// federal laws ...".
+var insetOpeners = []string{", as in effect", ", as currently in effect", ", as now in effect", ", in each case"}
+
+// stoppedInsets returns the [start, end) of each balanced parenthetical
+// and each comma inset in ls that holds a stop phrase: such an aside
+// qualifies the law before it ("(including the statutory provisions ...)")
+// and the list goes on after it. Asides without a stop phrase are left
+// alone: they may name a law covered ("(and the federal laws of Canada
+// applicable therein)").
+func stoppedInsets(ls string) [][2]int {
+	var out [][2]int
+	for i := 0; i < len(ls); i++ {
+		if ls[i] != '(' {
+			continue
+		}
+		depth, j := 0, i
+		for ; j < len(ls) && j-i < 400; j++ {
+			if ls[j] == '(' {
+				depth++
+			} else if ls[j] == ')' {
+				depth--
+				if depth == 0 {
+					break
+				}
+			}
+		}
+		if depth != 0 || j >= len(ls) || ls[j] != ')' {
+			continue
+		}
+		if firstIndex(ls[i:j+1], stopPhrases) >= 0 {
+			out = append(out, [2]int{i, j + 1})
+		}
+		i = j
+	}
+	for _, o := range insetOpeners {
+		for from := 0; ; {
+			i := strings.Index(ls[from:], o)
+			if i < 0 {
+				break
+			}
+			at := from + i + len(o)
+			from = at
+			// The inset closes at the next comma, before the sentence or a
+			// semicolon ends; "..., each as in effect on the date hereof."
+			// is the list's end, not an inset.
+			rest := ls[at:min(len(ls), at+100)]
+			c := strings.IndexByte(rest, ',')
+			if c < 0 || strings.ContainsAny(rest[:c], ".;()") {
+				continue
+			}
+			out = append(out, [2]int{at - len(o), at + c})
+		}
+	}
+	return out
+}
+
+// blank returns s with the spans replaced by spaces, keeping its length.
+func blank(s string, spans [][2]int) string {
+	b := []byte(s)
+	for _, sp := range spans {
+		for k := sp[0]; k < sp[1]; k++ {
+			b[k] = ' '
+		}
+	}
+	return string(b)
 }
 
 func hasAnyPrefix(s string, prefixes ...string) bool {
@@ -840,7 +937,10 @@ var (
 	barPhrases = []string{"members of the bar of ", "member of the bar of ", "admitted to practice in ", "admitted to practice only in ",
 		"admitted to practice law in ", "admitted to practice law only in ", "admitted to the bar of ", "admitted to the bar in ",
 		"qualified to practice law in ", "qualified to practise law in ", "qualified to practice law only in ",
-		"qualified to practise law only in ", "licensed to practice law in ", "licensed to practice in "}
+		"qualified to practise law only in ", "licensed to practice law in ", "licensed to practice in ",
+		"admitted to the practice of law in ", "admitted to the practice of law only in ", "licensed to the practice of law in "}
+	// barOnlyRe is the place a bar phrase names, then "only".
+	barOnlyRe         = regexp.MustCompile(`^(?:the\s+)?(?:(?:state|commonwealth|province|district)\s+of\s+)?[a-z][a-z .']{1,40}?\s+only\b`)
 	negOpinionPhrases = []string{"no opinion", "no view", "no advice", "not express", "not render", "not opine", "not cover", "not pass"}
 	otherThanPhrases  = []string{"other than as to ", "other than with respect to ", "other than ", "other than, ", "except as to ", "except for ", "except "}
 	// stopPhrases end a covered-law list where the next clause begins.
