@@ -108,6 +108,9 @@ func Build(ctx context.Context, dir string, opt Options) error {
 	}()
 
 	removeScratch(state)
+	if err := checkSpace(dir); err != nil {
+		return err
+	}
 	sum, err := writeDefaults(filepath.Join(state, themeName))
 	if err != nil {
 		return err
