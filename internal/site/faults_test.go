@@ -11,6 +11,7 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 )
 
 // mountTmpfs mounts a tmpfs of the given size ("16m") on a new folder, or
@@ -246,5 +247,27 @@ func TestBuildReadOnly(t *testing.T) {
 	build(t, dir)
 	if n := siteState(t, dir); n != 30 {
 		t.Errorf("build once writable: %d letters, want 30", n)
+	}
+}
+
+// A build waiting behind one that Hugo never finishes (see checkSpace)
+// gives up when its context ends instead of hanging the process.
+func TestBuildWaitHonoursContext(t *testing.T) {
+	dir := t.TempDir()
+	writeLetters(t, dir, 0, 1)
+	hugoRunning <- struct{}{} // a build that never ends
+	defer func() { <-hugoRunning }()
+	ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
+	defer cancel()
+	start := time.Now()
+	err := Build(ctx, dir, Options{Progress: io.Discard})
+	if !errors.Is(err, context.DeadlineExceeded) {
+		t.Fatalf("Build behind a hung build: %v, want the context's deadline", err)
+	}
+	if el := time.Since(start); el > 5*time.Second {
+		t.Errorf("Build gave up after %v", el)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "public")); err == nil {
+		t.Error("a build that never ran left a public/")
 	}
 }

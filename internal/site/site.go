@@ -69,9 +69,11 @@ const (
 // configNames are the files Hugo reads as a project's config.
 var configNames = []string{"hugo.toml", "hugo.yaml", "hugo.json", "config.toml", "config.yaml", "config.json"}
 
-// hugoMu serializes builds in one process: Hugo's command line keeps
-// process-wide state (its global logger, the log package's output).
-var hugoMu sync.Mutex
+// hugoRunning serializes builds in one process: Hugo's command line keeps
+// process-wide state (its global logger, the log package's output). It is
+// a channel, not a mutex, so that a build waiting behind one that Hugo
+// never finishes gives up when its context ends.
+var hugoRunning = make(chan struct{}, 1)
 
 // Build runs Hugo on the site in dir and replaces dir/public with the
 // result. The caller holds the site lock (internal/sitelock); Build does
@@ -99,11 +101,15 @@ func Build(ctx context.Context, dir string, opt Options) error {
 	}
 	start := time.Now()
 
-	hugoMu.Lock()
+	select {
+	case hugoRunning <- struct{}{}:
+	case <-ctx.Done():
+		return fmt.Errorf("%s: waiting for another build in this process: %w", dir, ctx.Err())
+	}
 	locked := true
 	defer func() {
 		if locked {
-			hugoMu.Unlock()
+			<-hugoRunning
 		}
 	}()
 
@@ -171,7 +177,7 @@ func Build(ctx context.Context, dir string, opt Options) error {
 	done := make(chan error, 1)
 	locked = false // the goroutine unlocks when Hugo returns
 	go func() {
-		defer hugoMu.Unlock()
+		defer func() { <-hugoRunning }()
 		// Hugo sends the log package to its (discarded) output: put it back.
 		logOut, logFlags := log.Writer(), log.Flags()
 		defer func() {
@@ -222,7 +228,7 @@ func Build(ctx context.Context, dir string, opt Options) error {
 // its banner and statistics to os.Stdout and its log to os.Stderr, and
 // reports only "logged N error(s)" when pages fail. Its ERROR lines are
 // added to the returned error; its WARN lines go to slog. The caller holds
-// hugoMu.
+// hugoRunning.
 func execute(args []string) error {
 	r, w, err := os.Pipe()
 	if err != nil {
