@@ -61,6 +61,7 @@ func HTMLToText(s string) (string, error) {
 		tt := z.Next()
 		switch tt {
 		case html.ErrorToken:
+			c.flushSup()
 			if err := z.Err(); !errors.Is(err, io.EOF) {
 				return c.finish(), fmt.Errorf("html: %w", err)
 			}
@@ -162,8 +163,14 @@ func (s *sink) write(t []byte, pre bool) {
 			if s.line.Len() > 0 {
 				s.space = true
 			}
-		case r == 0, r == '\u00ad', r == '\u200b', r == '\ufeff', unicode.IsControl(r):
-			// NULs, soft hyphens, zero-width and control characters are invisible.
+		case r == '\u00ad', r == '\u200b', r == '\ufeff':
+			// Soft hyphens and zero-width characters are invisible.
+		case r == 0, unicode.IsControl(r):
+			// NULs and control characters show nothing, but they part what
+			// stands around them: "<\x04script" must not become "<script".
+			if s.line.Len() > 0 {
+				s.space = true
+			}
 		default:
 			s.rune(r)
 		}
@@ -273,6 +280,11 @@ type converter struct {
 	scratch    []byte // reused by tagAttrs.add
 	inHead     bool
 	sinkIDs    int // the last sink id given
+	// inSup and supText hold a <sup>'s text until its end tag: a
+	// footnote mark ("1", "*", "(2)") is dropped, so that
+	// "1,250,000<sup>1</sup> shares" does not read as 12,500,001.
+	inSup   bool
+	supText []byte
 }
 
 func newConverter() *converter {
@@ -389,12 +401,56 @@ func (c *converter) text(t []byte) {
 	if c.rawSkip != "" || c.hidden > 0 || c.inHead {
 		return
 	}
+	if c.inSup {
+		c.supText = append(c.supText, t...)
+		if len(c.supText) > maxFootnoteMark {
+			c.flushSup() // too long for a mark: ordinary text
+		}
+		return
+	}
 	c.cur().write(t, c.pre > 0)
+}
+
+// maxFootnoteMark is the longest <sup> text taken for a footnote mark.
+const maxFootnoteMark = 8
+
+// flushSup writes a held <sup> text as ordinary text.
+func (c *converter) flushSup() {
+	if !c.inSup {
+		return
+	}
+	c.inSup = false
+	if len(c.supText) > 0 {
+		c.cur().write(c.supText, c.pre > 0)
+	}
+	c.supText = c.supText[:0]
+}
+
+// isFootnoteMark reports whether a <sup>'s text is a footnote mark:
+// digits, symbols and brackets only ("1", "*", "(2)", "†"), not an
+// ordinal's "st" or "th".
+func isFootnoteMark(t []byte) bool {
+	t = bytes.TrimSpace(t)
+	if len(t) == 0 {
+		return false
+	}
+	for _, r := range string(t) {
+		if !(unicode.IsDigit(r) || strings.ContainsRune("*†‡§¶#()[]", r)) {
+			return false
+		}
+	}
+	return true
 }
 
 func (c *converter) start(name string, attrs tagAttrs, selfClosing bool) {
 	if c.rawSkip != "" {
 		return // the tokenizer gives raw text, but be safe
+	}
+	if c.inSup && (blockTags[name] || name == "br" || name == "sup") {
+		c.flushSup() // a mark holds no block: read it as text
+	}
+	if name == "sup" && !selfClosing && c.hidden == 0 && !c.inHead {
+		c.inSup = true
 	}
 	if rawDropped[name] {
 		if !selfClosing {
@@ -622,6 +678,16 @@ func (c *converter) end(name string) {
 			c.rawSkip = ""
 		}
 		return
+	}
+	if name == "sup" && c.inSup {
+		if isFootnoteMark(c.supText) {
+			c.inSup = false
+			c.supText = c.supText[:0]
+		} else {
+			c.flushSup()
+		}
+	} else if c.inSup && blockTags[name] {
+		c.flushSup()
 	}
 	if name == "head" {
 		c.inHead = false
