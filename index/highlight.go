@@ -186,28 +186,6 @@ func (m *marker) matchWord(w string, stems map[string]string) bool {
 	return false
 }
 
-func (m *marker) match(term string) bool {
-	if m.terms[term] {
-		return true
-	}
-	for _, p := range m.prefixes {
-		if strings.HasPrefix(term, p) {
-			return true
-		}
-	}
-	for _, re := range m.res {
-		if re.MatchString(term) {
-			return true
-		}
-	}
-	for _, f := range m.fuzzy {
-		if levenshtein(term, f.term, f.dist) <= f.dist {
-			return true
-		}
-	}
-	return false
-}
-
 // levenshtein returns the edit distance of a and b, or max+1 once it is
 // known to exceed max.
 func levenshtein(a, b string, max int) int {

@@ -1,14 +1,10 @@
 package edgar
 
 import (
-	"bytes"
-	"io"
 	"testing"
 
 	"github.com/exhibits/exhibits/internal/repotest"
 )
-
-func bytesReader(b []byte) io.Reader { return bytes.NewReader(b) }
 
 // corpusDir finds ../shared/corpus beside the repository root, or skips.
 func corpusDir(t testing.TB) string {

@@ -271,13 +271,8 @@ func (d *doc) intro() []string {
 	return d.paras[d.body:end]
 }
 
-// bodyParas returns the letter's prose, from the body to the signature.
-func (d *doc) bodyParas() []string {
-	from, to := d.bodyRange()
-	return d.paras[from:to]
-}
-
-// bodyRange returns the indices of bodyParas.
+// bodyRange returns the indices of the letter's prose paragraphs, from
+// the body to the signature.
 func (d *doc) bodyRange() (int, int) {
 	end := len(d.paras)
 	if d.sig >= 0 {

@@ -7,7 +7,6 @@ import (
 	"io"
 	"path"
 	"regexp"
-	"sort"
 	"strings"
 	"time"
 )
@@ -230,18 +229,6 @@ func (f Forms) Add(form string) {
 	form = strings.TrimSuffix(normForm(form), "/A")
 	f[form] = true
 	f[form+"/A"] = true
-}
-
-// String lists the forms, sorted, amendments folded in.
-func (f Forms) String() string {
-	var s []string
-	for k := range f {
-		if !strings.HasSuffix(k, "/A") {
-			s = append(s, k)
-		}
-	}
-	sort.Strings(s)
-	return strings.Join(s, ", ")
 }
 
 // Filter says which index entries to fetch.

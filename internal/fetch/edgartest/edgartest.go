@@ -100,13 +100,6 @@ func New(filings ...*Filing) *Server {
 	return s
 }
 
-// Add puts more filings on the server.
-func (s *Server) Add(f ...*Filing) {
-	s.mu.Lock()
-	s.filings = append(s.filings, f...)
-	s.mu.Unlock()
-}
-
 // Requests is the log of requests so far.
 func (s *Server) Requests() []Request {
 	s.mu.Lock()
