@@ -3,9 +3,9 @@ package main
 import (
 	"errors"
 	"flag"
+	"github.com/exhibits/exhibits/internal/repotest"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"strconv"
 	"testing"
 
@@ -31,7 +31,7 @@ func TestMain(m *testing.M) {
 //	                         $CORPUS is their folder
 //	[root]                   the test runs as root
 func TestScripts(t *testing.T) {
-	corpus := findCorpus()
+	corpus := repotest.Corpus(t)
 	testscript.Run(t, testscript.Params{
 		Dir:           "testdata/script",
 		UpdateScripts: *updateScripts,
@@ -73,28 +73,5 @@ func cmdExitCode(ts *testscript.TestScript, neg bool, args []string) {
 	}
 	if got != want {
 		ts.Fatalf("%s exited with status %d, want %d", args[1], got, want)
-	}
-}
-
-// findCorpus returns the absolute path of ../shared/corpus beside the
-// repository root, or "" when it is absent.
-func findCorpus() string {
-	dir, err := os.Getwd()
-	if err != nil {
-		return ""
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			c := filepath.Join(dir, "..", "shared", "corpus")
-			if _, err := os.Stat(filepath.Join(c, "labels.jsonl")); err == nil {
-				return filepath.Clean(c)
-			}
-			return ""
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return ""
-		}
-		dir = parent
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"encoding/hex"
 	"flag"
 	"fmt"
+	"github.com/exhibits/exhibits/internal/repotest"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -460,19 +461,9 @@ func TestRealCorpus(t *testing.T) {
 }
 
 func findCorpus(t *testing.T) string {
-	dir, _ := os.Getwd()
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		if filepath.Dir(dir) == dir {
-			t.Skip("no go.mod above the test")
-		}
-		dir = filepath.Dir(dir)
-	}
-	c := filepath.Join(filepath.Dir(dir), "shared", "corpus")
-	if _, err := os.Stat(filepath.Join(c, "labels.jsonl")); err != nil {
-		t.Skipf("real corpus not found at %s (it lives beside the repository, in ../shared/corpus)", c)
+	c := repotest.Corpus(t)
+	if c == "" {
+		t.Skip("real corpus not found (it lives beside the repository, in ../shared/corpus)")
 	}
 	return c
 }

@@ -37,5 +37,5 @@ func Corpus(t testing.TB) string {
 	if _, err := os.Stat(filepath.Join(c, "labels.jsonl")); err != nil {
 		return ""
 	}
-	return c
+	return filepath.Clean(c)
 }
