@@ -3,13 +3,14 @@ package main
 import (
 	"errors"
 	"flag"
-	"github.com/exhibits/exhibits/internal/repotest"
 	"os"
 	"os/exec"
 	"strconv"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
+
+	"github.com/exhibits/exhibits/internal/repotest"
 )
 
 var updateScripts = flag.Bool("update", false, "rewrite the expected files of failing cmp commands in testdata/script")

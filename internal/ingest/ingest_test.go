@@ -8,7 +8,6 @@ import (
 	"encoding/hex"
 	"flag"
 	"fmt"
-	"github.com/exhibits/exhibits/internal/repotest"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -21,6 +20,7 @@ import (
 
 	"github.com/exhibits/exhibits/internal/gen"
 	"github.com/exhibits/exhibits/internal/letter"
+	"github.com/exhibits/exhibits/internal/repotest"
 	"github.com/exhibits/exhibits/internal/sitelock"
 )
 
