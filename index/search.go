@@ -22,7 +22,6 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/mapping"
-	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/searcher"
 	bindex "github.com/blevesearch/bleve_index_api"
 )
@@ -643,40 +642,27 @@ func (c *resultCache) put(key string, m *matched) {
 }
 
 func (g *generation) searchShard(ctx context.Context, sh *shard, p *plan, pt *partial) error {
-	opts := search.SearcherOptions{}
-	if p.byDate {
-		opts.Score = "none"
+	e, err := newEvaluator(ctx, sh, g.m)
+	if err != nil {
+		return err
 	}
-	sr, err := p.c.q.Searcher(ctx, sh.reader, g.m, opts)
+	res, err := e.eval(p.c.q)
 	if err != nil {
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}
-		if strings.Contains(err.Error(), "TooManyClauses") {
-			return badQuery("a wildcard, fuzzy term or regular expression matches more than %d different words; make it more specific", searcher.DisjunctionMaxClauseCount)
-		}
-		return badQuery("%v", err)
+		return err
 	}
-	defer sr.Close()
-	sctx := &search.SearchContext{DocumentMatchPool: search.NewDocumentMatchPool(sr.DocumentMatchPoolSize()+1, 0)}
-	for n := 0; ; n++ {
-		if n%1024 == 0 && ctx.Err() != nil {
+	defer res.free()
+	for i, d := range res.docs {
+		if i&0xffff == 0xffff && ctx.Err() != nil {
 			return ctx.Err()
 		}
-		dm, err := sr.Next(sctx)
-		if err != nil {
-			return err
+		if row := sh.rows[d]; row >= 0 {
+			pt.accept(g.tab, p, row, float64(res.scores[i]))
 		}
-		if dm == nil {
-			return nil
-		}
-		if num, ok := docNum(dm.IndexInternalID); ok && num < uint64(len(sh.rows)) {
-			if row := sh.rows[num]; row >= 0 {
-				pt.accept(g.tab, p, row, dm.Score)
-			}
-		}
-		sctx.DocumentMatchPool.Put(dm)
 	}
+	return nil
 }
 
 // hasTerm reports whether word, analyzed as field is, is one term that
