@@ -20,7 +20,7 @@ import (
 
 // mappingVersion changes whenever the mapping or the document shape does;
 // an index built with another version is rebuilt, not updated.
-const mappingVersion = 3
+const mappingVersion = 4
 
 // Field names in the Bleve index.
 const (
@@ -142,6 +142,9 @@ func newMapping() *mapping.IndexMappingImpl {
 	shares.DocValues = false
 	doc.AddFieldMappingsAt(fShares, shares)
 
+	// No _all field: every query names its fields, and Bleve would still
+	// build an (empty) composite field for every letter.
+	doc.AddSubDocumentMapping("_all", bleve.NewDocumentDisabledMapping())
 	m.DefaultMapping = doc
 	m.DefaultAnalyzer = aText
 	m.IndexDynamic = false

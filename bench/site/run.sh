@@ -6,6 +6,9 @@
 #   bench/site/run.sh [N ...]        default N: 10000
 #   METRICS=1 bench/site/run.sh N    also print Hugo's --templateMetrics for our
 #                                    templates (one more build)
+#   STOCK=1 bench/site/run.sh N      also build bare without the two scaling
+#                                    settings of bare/hugo.toml (slow: its time
+#                                    grows with letters x terms)
 #
 # Work goes to $BENCH_OUT (default /tmp/exhibits-bench-site); generated
 # letters and ingested sites are kept there and reused by later runs.
@@ -63,6 +66,15 @@ TOML
   rm -rf "$site/public"
   measure "exhibits-build-$n" "$out/exhibits" build -site "$site"
   measure "bare-hugo-$n" "$out/hugo" --source "$bare" --destination "$bare/public" --quiet
+  if [ -n "${STOCK:-}" ]; then
+    stock=$out/stock-$n
+    rm -rf "$stock"
+    cp -r "$bare" "$stock"
+    rm -rf "$stock/public"
+    sed -i '/^# -- scaling fixes/,/^\[\[module.mounts\]\]/{/^\[\[module.mounts\]\]/!d}' "$stock/hugo.toml"
+    measure "stock-hugo-$n" "$out/hugo" --source "$stock" --destination "$stock/public" --quiet
+    rm -rf "$stock"
+  fi
   du -sh "$site/public" "$bare/public" | sed 's/^/  output /'
   find "$site/public" -type f | wc -l | sed 's/^/  files (exhibits): /'
   find "$bare/public" -type f | wc -l | sed 's/^/  files (bare):     /'
