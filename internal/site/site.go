@@ -132,6 +132,11 @@ func Build(ctx context.Context, dir string, opt Options) error {
 			return err
 		}
 	}
+	layer := filepath.Join(state, "build.toml")
+	if _, err := atomicfile.Write(layer, []byte(buildParams), 0o644); err != nil {
+		return err
+	}
+	cfg += "," + layer
 	// Letters Hugo would refuse (failing the whole site) or that would
 	// overwrite other pages are left out, each with its reason.
 	skips, err := unsafeLetters(dir)
@@ -204,6 +209,10 @@ func Build(ctx context.Context, dir string, opt Options) error {
 	if err := ctx.Err(); err != nil {
 		os.RemoveAll(scratch)
 		return err
+	}
+	if _, err := publishOriginals(filepath.Join(dir, "content"), out); err != nil {
+		os.RemoveAll(scratch)
+		return fmt.Errorf("publishing filed originals: %w", err)
 	}
 	stamp := fmt.Sprintf("started %s\ndefaults %s\n", start.UTC().Format(time.RFC3339Nano), sum)
 	if err := os.WriteFile(filepath.Join(out, stampName), []byte(stamp), 0o644); err != nil {
