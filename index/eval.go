@@ -75,7 +75,9 @@ type unionScratch struct {
 var scratchPool sync.Pool
 
 func getScratch(slots int) *unionScratch {
-	if s, ok := scratchPool.Get().(*unionScratch); ok && len(s.counts) == slots {
+	// Shards differ in size: any scratch as large will do.
+	if s, ok := scratchPool.Get().(*unionScratch); ok && cap(s.counts) >= slots {
+		s.counts, s.sums = s.counts[:slots], s.sums[:slots]
 		return s
 	}
 	return &unionScratch{counts: make([]uint16, slots), sums: make([]float32, slots)}

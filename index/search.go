@@ -99,6 +99,7 @@ type generation struct {
 	tab    *table
 	m      mapping.IndexMapping
 	cache  *resultCache
+	counts sync.Pool // []int32 facet counters (see newPartial)
 }
 
 type shard struct {
@@ -122,6 +123,13 @@ func cacheSize() int {
 	}
 	return 256
 }
+
+// ServeGCPercent is the garbage collector setting a long-running searcher
+// should use (exhibits serve does, unless $GOGC is set): a search over a
+// large archive makes posting lists of every letter, and with Go's default
+// of 100 the collections they trigger put the slowest searches of
+// 100,000 letters at 60-80 ms instead of under 40. The price is a larger heap.
+const ServeGCPercent = 300
 
 // ErrNoIndex is returned by Open for a site that has not been indexed.
 var ErrNoIndex = errors.New("no search index (run exhibits index)")
@@ -463,7 +471,14 @@ var facetKeys = [nFacets]string{"firm", "issuer", "form", "jurisdiction", "year"
 
 func (g *generation) newPartial(p *plan) *partial {
 	pt := &partial{top: topK{k: p.offset + p.size, byDate: p.byDate, tab: g.tab}}
-	pt.counts = make([]int32, g.tab.facetIDs)
+	// Facet counters: one per name in the archive (150,000 at 100,000
+	// letters), a slice per shard per search; recycled, not collected.
+	if c, ok := g.counts.Get().([]int32); ok && len(c) == int(g.tab.facetIDs) {
+		clear(c)
+		pt.counts = c
+	} else {
+		pt.counts = make([]int32, g.tab.facetIDs)
+	}
 	return pt
 }
 
@@ -576,6 +591,9 @@ func (g *generation) match(ctx context.Context, p *plan) (*matched, error) {
 	for f, col := range g.tab.facetCols() {
 		base := g.tab.facetBase[f]
 		m.facets[facetKeys[f]] = topFacets(col, all.counts[base:base+uint32(len(col.names))], f == facYear)
+	}
+	for _, pt := range parts {
+		g.counts.Put(pt.counts)
 	}
 	return m, ctx.Err()
 }

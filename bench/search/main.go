@@ -16,6 +16,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"runtime/pprof"
 	"slices"
 	"strings"
@@ -87,6 +88,9 @@ func main() {
 	}
 	if !*warm {
 		os.Setenv("EXHIBITS_SEARCH_CACHE", "0")
+	}
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(index.ServeGCPercent) // as exhibits serve runs
 	}
 	t := time.Now()
 	s, err := index.Open(*site)

@@ -6,6 +6,8 @@ import (
 	"io"
 	"log/slog"
 	"net"
+	"os"
+	"runtime/debug"
 
 	"github.com/exhibits/exhibits/index"
 	"github.com/exhibits/exhibits/internal/pipeline"
@@ -30,6 +32,9 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	// A fresh clone has content/ but neither public/ nor an index.
 	if err := pipeline.Prepare(ctx, *dir, stderr); err != nil {
 		return err
+	}
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(index.ServeGCPercent)
 	}
 	searcher, err := index.Open(*dir)
 	if err != nil {
