@@ -48,36 +48,44 @@ func unsafeLetters(dir string) ([]skip, error) {
 	if err != nil {
 		return nil, err
 	}
-	// Many small reads: in parallel.
 	var (
 		mu    sync.Mutex
 		skips []skip
-		wg    sync.WaitGroup
-		work  = make(chan string)
 	)
+	eachDir(entries, func(name string) {
+		bundle := filepath.Join(letters, name)
+		p := filepath.Join(bundle, "index.md")
+		if err := checkPage(p); err != nil && !errors.Is(err, os.ErrNotExist) {
+			mu.Lock()
+			skips = append(skips, skip{bundle, fmt.Sprintf("%s: %v", p, err)})
+			mu.Unlock()
+		}
+	})
+	sort.Slice(skips, func(i, j int) bool { return skips[i].bundle < skips[j].bundle })
+	return skips, nil
+}
+
+// eachDir calls fn with the name of every directory in entries, on one
+// goroutine per core: letters are many small files, read in parallel.
+func eachDir(entries []os.DirEntry, fn func(name string)) {
+	work := make(chan string)
+	var wg sync.WaitGroup
 	for range runtime.GOMAXPROCS(0) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for bundle := range work {
-				p := filepath.Join(bundle, "index.md")
-				if err := checkPage(p); err != nil && !errors.Is(err, os.ErrNotExist) {
-					mu.Lock()
-					skips = append(skips, skip{bundle, fmt.Sprintf("%s: %v", p, err)})
-					mu.Unlock()
-				}
+			for name := range work {
+				fn(name)
 			}
 		}()
 	}
 	for _, e := range entries {
 		if e.IsDir() {
-			work <- filepath.Join(letters, e.Name())
+			work <- e.Name()
 		}
 	}
 	close(work)
 	wg.Wait()
-	sort.Slice(skips, func(i, j int) bool { return skips[i].bundle < skips[j].bundle })
-	return skips, nil
 }
 
 // checkPage reports why a letter page must be left out, or nil.

@@ -7,7 +7,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime"
 	"sort"
 	"strings"
 	"sync"
@@ -38,33 +37,18 @@ func publishOriginals(content, out string) (int, error) {
 		mu    sync.Mutex
 		first error
 		n     int
-		wg    sync.WaitGroup
-		work  = make(chan string)
 	)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for name := range work {
-				ok, err := publishOriginal(filepath.Join(letters, name), filepath.Join(out, "letters", name))
-				mu.Lock()
-				if err != nil && first == nil {
-					first = err
-				}
-				if ok {
-					n++
-				}
-				mu.Unlock()
-			}
-		}()
-	}
-	for _, e := range entries {
-		if e.IsDir() {
-			work <- e.Name()
+	eachDir(entries, func(name string) {
+		ok, err := publishOriginal(filepath.Join(letters, name), filepath.Join(out, "letters", name))
+		mu.Lock()
+		defer mu.Unlock()
+		if err != nil && first == nil {
+			first = err
 		}
-	}
-	close(work)
-	wg.Wait()
+		if ok {
+			n++
+		}
+	})
 	return n, first
 }
 
