@@ -59,9 +59,9 @@ type evaluator struct {
 	ctx   context.Context
 	r     bindex.IndexReader
 	m     mapping.IndexMapping
-	slots int     // internal doc numbers are below this
+	rows  []int32 // the shard's doc number -> table row, -1 for none
+	slots int     // len(rows): internal doc numbers are below this
 	total float64 // documents in the shard, for idf
-	live  func(doc uint32) bool
 	tfd   bindex.TermFieldDoc
 }
 
@@ -89,8 +89,7 @@ func newEvaluator(ctx context.Context, sh *shard, m mapping.IndexMapping) (*eval
 		return nil, err
 	}
 	return &evaluator{
-		ctx: ctx, r: sh.reader, m: m, slots: len(sh.rows), total: float64(n),
-		live: func(doc uint32) bool { return sh.rows[doc] >= 0 },
+		ctx: ctx, r: sh.reader, m: m, rows: sh.rows, slots: len(sh.rows), total: float64(n),
 	}, nil
 }
 
@@ -113,7 +112,7 @@ func (e *evaluator) eval(q query.Query) (*postings, error) {
 		p := newPostings()
 		b := float32(q.Boost())
 		for d := range uint32(e.slots) {
-			if e.live(d) {
+			if e.rows[d] >= 0 {
 				p.add(d, b)
 			}
 		}

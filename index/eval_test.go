@@ -2,8 +2,6 @@ package index
 
 import (
 	"math"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/blevesearch/bleve/v2/search"
@@ -14,14 +12,7 @@ import (
 // through Bleve's own searchers, and wants the same letters with the same
 // scores.
 func TestEvaluatorAgreesWithBleve(t *testing.T) {
-	src := filepath.Join("..", "content", "letters")
-	if _, err := os.Stat(src); err != nil {
-		t.Skipf("no sample letters in %s", src)
-	}
-	site := t.TempDir()
-	if err := os.CopyFS(filepath.Join(site, "content", "letters"), os.DirFS(src)); err != nil {
-		t.Fatal(err)
-	}
+	site, _ := sampleSite(t)
 	mustUpdate(t, site, UpdateOptions{})
 	s := mustOpen(t, site)
 	g, err := s.generation()

@@ -7,7 +7,23 @@ import (
 	"testing"
 
 	"github.com/exhibits/exhibits/internal/letter"
+	"github.com/exhibits/exhibits/internal/repotest"
 )
+
+// sampleSite copies the repository's sample letters (content/letters)
+// into a new site and returns it and the letters' directory.
+func sampleSite(t testing.TB) (site, src string) {
+	t.Helper()
+	src = filepath.Join(repotest.Root(t), "content", "letters")
+	if ents, err := os.ReadDir(src); err != nil || len(ents) == 0 {
+		t.Skipf("no sample letters in %s", src)
+	}
+	site = t.TempDir()
+	if err := os.CopyFS(filepath.Join(site, "content", "letters"), os.DirFS(src)); err != nil {
+		t.Fatal(err)
+	}
+	return site, src
+}
 
 // writePage writes content/letters/<id>/index.md under site.
 func writePage(t testing.TB, site string, l *letter.Letter, body string) {
