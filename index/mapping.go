@@ -4,13 +4,13 @@ import (
 	"bytes"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
 	"github.com/blevesearch/bleve/v2/analysis/lang/en"
 	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
-	"github.com/blevesearch/bleve/v2/analysis/token/porter"
 	"github.com/blevesearch/bleve/v2/analysis/tokenizer/single"
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/registry"
@@ -58,22 +58,25 @@ const formatCharsType = "exhibits_no_format_chars"
 type formatChars struct{}
 
 func (formatChars) Filter(in []byte) []byte {
-	ascii := true
-	for _, b := range in {
-		if b >= 0x80 {
-			ascii = false
-			break
+	// Letters are mostly ASCII with some curly quotes and section signs:
+	// look for a format character before copying anything.
+	for i := 0; i < len(in); {
+		if in[i] < utf8.RuneSelf {
+			i++
+			continue
 		}
-	}
-	if ascii {
-		return in
-	}
-	return bytes.Map(func(r rune) rune {
+		r, n := utf8.DecodeRune(in[i:])
 		if unicode.Is(unicode.Cf, r) {
-			return -1
+			return bytes.Map(func(r rune) rune {
+				if unicode.Is(unicode.Cf, r) {
+					return -1
+				}
+				return r
+			}, in)
 		}
-		return r
-	}, in)
+		i += n
+	}
+	return in
 }
 
 func init() {
@@ -89,7 +92,7 @@ func newMapping() *mapping.IndexMappingImpl {
 		"type":          custom.Name,
 		"char_filters":  []any{chrFmt},
 		"tokenizer":     wordsTokenizerType,
-		"token_filters": []any{en.PossessiveName, lowercase.Name, en.StopName, porter.Name},
+		"token_filters": []any{en.PossessiveName, lowercase.Name, en.StopName, stemmerType},
 	}))
 	check(m.AddCustomAnalyzer(aName, map[string]any{
 		"type":          custom.Name,

@@ -12,10 +12,6 @@ import (
 	"sync"
 )
 
-// buildParams is the config layer every build adds: the letter template
-// then leaves publishing the filed originals to publishOriginals.
-const buildParams = "# Written by exhibits build.\n[params]\noriginalsLinked = true\n"
-
 // publishOriginals puts each built letter's filed original into out as
 // text, where the letter template links it: out/letters/<bundle>/<name>,
 // with ".txt" added to a name that lacks it (an .htm from EDGAR must never

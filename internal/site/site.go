@@ -132,17 +132,13 @@ func Build(ctx context.Context, dir string, opt Options) error {
 			return err
 		}
 	}
-	layer := filepath.Join(state, "build.toml")
-	if _, err := atomicfile.Write(layer, []byte(buildParams), 0o644); err != nil {
-		return err
-	}
-	cfg += "," + layer
 	// Letters Hugo would refuse (failing the whole site) or that would
 	// overwrite other pages are left out, each with its reason.
 	skips, err := unsafeLetters(dir)
 	if err != nil {
 		return err
 	}
+	phase(opt.Progress, "checked the letters' front matter", start)
 	for _, s := range skips {
 		if opt.Progress != nil {
 			fmt.Fprintf(opt.Progress, "skipped %s\n", s.reason)
@@ -150,13 +146,11 @@ func Build(ctx context.Context, dir string, opt Options) error {
 			slog.Warn("letter left out of the site", "reason", s.reason)
 		}
 	}
-	if len(skips) > 0 {
-		extra := filepath.Join(state, "skipped.toml")
-		if _, err := atomicfile.Write(extra, ignoreConfig(skips), 0o644); err != nil {
-			return err
-		}
-		cfg += "," + extra
+	layer := filepath.Join(state, "build.toml")
+	if _, err := atomicfile.Write(layer, buildLayer(dir, skips), 0o644); err != nil {
+		return err
 	}
+	cfg += "," + layer
 	scratch, err := os.MkdirTemp(state, buildPrefix)
 	if err != nil {
 		return err
@@ -178,6 +172,7 @@ func Build(ctx context.Context, dir string, opt Options) error {
 	if opt.Progress != nil {
 		fmt.Fprintf(opt.Progress, "building %s\n", filepath.Join(dir, "public"))
 	}
+	hugoStart := time.Now()
 
 	done := make(chan error, 1)
 	locked = false // the goroutine unlocks when Hugo returns
@@ -210,10 +205,13 @@ func Build(ctx context.Context, dir string, opt Options) error {
 		os.RemoveAll(scratch)
 		return err
 	}
+	phase(opt.Progress, "hugo rendered the pages", hugoStart)
+	linkStart := time.Now()
 	if _, err := publishOriginals(filepath.Join(dir, "content"), out); err != nil {
 		os.RemoveAll(scratch)
 		return fmt.Errorf("publishing filed originals: %w", err)
 	}
+	phase(opt.Progress, "published the filed originals", linkStart)
 	stamp := fmt.Sprintf("started %s\ndefaults %s\n", start.UTC().Format(time.RFC3339Nano), sum)
 	if err := os.WriteFile(filepath.Join(out, stampName), []byte(stamp), 0o644); err != nil {
 		os.RemoveAll(scratch)
@@ -231,6 +229,14 @@ func Build(ctx context.Context, dir string, opt Options) error {
 		fmt.Fprintf(opt.Progress, "built %s: %d files in %s\n", public, n, time.Since(start).Round(time.Millisecond))
 	}
 	return nil
+}
+
+// phase reports how long a step of a build took: a large archive takes
+// minutes, and a reader should see which step it is in.
+func phase(w io.Writer, what string, since time.Time) {
+	if w != nil {
+		fmt.Fprintf(w, "  %s in %s\n", what, time.Since(since).Round(time.Millisecond))
+	}
 }
 
 // execute runs Hugo's command line with its output captured: Hugo prints
