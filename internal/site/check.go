@@ -39,30 +39,38 @@ type skip struct {
 // other pages. Hugo publishes a term at /<taxonomy>/<value>/, so a firm
 // named "../.." would replace the home page; an alias or a url of a
 // page's own could do the same.
-func unsafeLetters(dir string) ([]skip, error) {
+//
+// It also returns the short links of the letters it keeps, by bundle name:
+// exhibits build publishes them itself (publishShortLinks).
+func unsafeLetters(dir string) ([]skip, map[string][]string, error) {
 	letters := filepath.Join(dir, "content", "letters")
 	entries, err := os.ReadDir(letters)
 	if errors.Is(err, os.ErrNotExist) {
-		return nil, nil
+		return nil, nil, nil
 	}
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	var (
 		mu    sync.Mutex
 		skips []skip
+		links = map[string][]string{}
 	)
 	eachDir(entries, func(name string) {
 		bundle := filepath.Join(letters, name)
 		p := filepath.Join(bundle, "index.md")
-		if err := checkPage(p); err != nil && !errors.Is(err, os.ErrNotExist) {
-			mu.Lock()
+		aliases, err := checkPage(p)
+		mu.Lock()
+		defer mu.Unlock()
+		switch {
+		case err != nil && !errors.Is(err, os.ErrNotExist):
 			skips = append(skips, skip{bundle, fmt.Sprintf("%s: %v", p, err)})
-			mu.Unlock()
+		case len(aliases) > 0:
+			links[name] = aliases
 		}
 	})
 	sort.Slice(skips, func(i, j int) bool { return skips[i].bundle < skips[j].bundle })
-	return skips, nil
+	return skips, links, nil
 }
 
 // eachDir calls fn with the name of every directory in entries, on one
@@ -88,15 +96,16 @@ func eachDir(entries []os.DirEntry, fn func(name string)) {
 	wg.Wait()
 }
 
-// checkPage reports why a letter page must be left out, or nil.
-func checkPage(p string) error {
+// checkPage reports why a letter page must be left out, or nil and the
+// page's aliases.
+func checkPage(p string) ([]string, error) {
 	raw, err := rawFrontMatter(p)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	m := map[string]any{}
 	if err := toml.Unmarshal(raw, &m); err != nil {
-		return fmt.Errorf("front matter: %w", err)
+		return nil, fmt.Errorf("front matter: %w", err)
 	}
 	return checkFrontMatter(m)
 }
@@ -125,32 +134,33 @@ func rawFrontMatter(p string) ([]byte, error) {
 	}
 }
 
-func checkFrontMatter(m map[string]any) error {
+func checkFrontMatter(m map[string]any) (aliases []string, err error) {
 	for k, v := range m {
 		key := strings.ToLower(k)
 		switch key {
 		case "url", "slug", "permalink":
-			return fmt.Errorf("front matter sets %s: a letter's address is its id", k)
+			return nil, fmt.Errorf("front matter sets %s: a letter's address is its id", k)
 		case "aliases":
 			list, ok := v.([]any)
 			if !ok {
-				return fmt.Errorf("aliases is not a list")
+				return nil, fmt.Errorf("aliases is not a list")
 			}
 			for _, a := range list {
 				s, ok := a.(string)
 				if !ok || !shortLink.MatchString(s) || strings.Contains(s, "..") {
-					return fmt.Errorf("alias %q is not a short link /l/<id>/", a)
+					return nil, fmt.Errorf("alias %q is not a short link /l/<id>/", a)
 				}
+				aliases = append(aliases, s)
 			}
 		case "date", "publishdate", "lastmod", "expirydate":
 			switch d := v.(type) {
 			case string:
 				if !parsableDate(d) {
-					return fmt.Errorf("%s %q is not a date", k, d)
+					return nil, fmt.Errorf("%s %q is not a date", k, d)
 				}
 			case time.Time, toml.LocalDate, toml.LocalDateTime:
 			default:
-				return fmt.Errorf("%s %v is not a date", k, v)
+				return nil, fmt.Errorf("%s %v is not a date", k, v)
 			}
 		}
 		for _, tax := range taxonomies {
@@ -164,30 +174,30 @@ func checkFrontMatter(m map[string]any) error {
 			case string:
 				vals = []any{t}
 			default:
-				return fmt.Errorf("%s is not a list of names", k)
+				return nil, fmt.Errorf("%s is not a list of names", k)
 			}
 			for _, x := range vals {
 				s, ok := x.(string)
 				if !ok {
-					return fmt.Errorf("%s holds %v, not a name", k, x)
+					return nil, fmt.Errorf("%s holds %v, not a name", k, x)
 				}
 				if !safeTerm(s) {
-					return fmt.Errorf("%s name %q would be published outside /%s/", k, s, tax)
+					return nil, fmt.Errorf("%s name %q would be published outside /%s/", k, s, tax)
 				}
 				if longSegment(s) {
 					// Its term directory would be too long a file name,
 					// and Hugo would fail the whole site.
-					return fmt.Errorf("%s name %q is too long for a page address", k, s)
+					return nil, fmt.Errorf("%s name %q is too long for a page address", k, s)
 				}
 				if percentEscape.MatchString(s) {
 					// Hugo keeps "%2e" in the page's address as it is, so
 					// a browser asks for "." and never finds the page.
-					return fmt.Errorf("%s name %q holds a URL escape", k, s)
+					return nil, fmt.Errorf("%s name %q holds a URL escape", k, s)
 				}
 			}
 		}
 	}
-	return nil
+	return aliases, nil
 }
 
 // safeTerm reports whether /<taxonomy>/<s>/ stays a page of its own
@@ -241,6 +251,6 @@ func buildLayer(dir string, skips []skip) []byte {
 	for _, s := range skips {
 		fmt.Fprintf(&b, "  %q,\n", "^"+regexp.QuoteMeta(s.bundle)+`(/|$)`)
 	}
-	b.WriteString("]\n[params]\noriginalsLinked = true\n")
+	b.WriteString("]\n# Short links: publishShortLinks.\ndisableAliases = true\n[params]\noriginalsLinked = true\n")
 	return b.Bytes()
 }

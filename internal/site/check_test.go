@@ -27,7 +27,7 @@ func BenchmarkUnsafeLetters(b *testing.B) {
 		b.Skip("set EXHIBITS_BENCH_SITE to a site directory")
 	}
 	for b.Loop() {
-		if _, err := unsafeLetters(dir); err != nil {
+		if _, _, err := unsafeLetters(dir); err != nil {
 			b.Fatal(err)
 		}
 	}

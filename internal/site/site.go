@@ -134,7 +134,7 @@ func Build(ctx context.Context, dir string, opt Options) error {
 	}
 	// Letters Hugo would refuse (failing the whole site) or that would
 	// overwrite other pages are left out, each with its reason.
-	skips, err := unsafeLetters(dir)
+	skips, shortLinks, err := unsafeLetters(dir)
 	if err != nil {
 		return err
 	}
@@ -211,7 +211,11 @@ func Build(ctx context.Context, dir string, opt Options) error {
 		os.RemoveAll(scratch)
 		return fmt.Errorf("publishing filed originals: %w", err)
 	}
-	phase(opt.Progress, "published the filed originals", linkStart)
+	if _, err := publishShortLinks(out, shortLinks); err != nil {
+		os.RemoveAll(scratch)
+		return fmt.Errorf("publishing short links: %w", err)
+	}
+	phase(opt.Progress, "published the filed originals and short links", linkStart)
 	stamp := fmt.Sprintf("started %s\ndefaults %s\n", start.UTC().Format(time.RFC3339Nano), sum)
 	if err := os.WriteFile(filepath.Join(out, stampName), []byte(stamp), 0o644); err != nil {
 		os.RemoveAll(scratch)
