@@ -2,6 +2,7 @@ package index
 
 import (
 	"context"
+	"encoding/binary"
 	"math"
 	"slices"
 	"strings"
@@ -56,13 +57,16 @@ func (p *postings) free() {
 }
 
 type evaluator struct {
-	ctx   context.Context
-	r     bindex.IndexReader
-	m     mapping.IndexMapping
-	rows  []int32 // the shard's doc number -> table row, -1 for none
-	slots int     // len(rows): internal doc numbers are below this
-	total float64 // documents in the shard, for idf
-	tfd   bindex.TermFieldDoc
+	ctx    context.Context
+	r      bindex.IndexReader
+	pairs   *pairsFile
+	ordDoc  []int32
+	ordNorm []float32
+	m      mapping.IndexMapping
+	rows   []int32 // the shard's doc number -> table row, -1 for none
+	slots  int     // len(rows): internal doc numbers are below this
+	total  float64 // documents in the shard, for idf
+	tfd    bindex.TermFieldDoc
 }
 
 // unionScratch is the per-document counters of one union, all zero
@@ -89,7 +93,7 @@ func newEvaluator(ctx context.Context, sh *shard, m mapping.IndexMapping) (*eval
 		return nil, err
 	}
 	return &evaluator{
-		ctx: ctx, r: sh.reader, m: m, rows: sh.rows, slots: len(sh.rows), total: float64(n),
+		ctx: ctx, r: sh.reader, pairs: sh.pairs, ordDoc: sh.ordDoc, ordNorm: sh.ordNorm, m: m, rows: sh.rows, slots: len(sh.rows), total: float64(n),
 	}, nil
 }
 
@@ -131,6 +135,9 @@ func (e *evaluator) eval(q query.Query) (*postings, error) {
 
 // term reads one term's postings in field.
 func (e *evaluator) term(field, term string, boost float64) (*postings, error) {
+	if field == fPhrase {
+		return e.pairTerm(term, boost), nil
+	}
 	tfr, err := e.r.TermFieldReader(e.ctx, []byte(term), field, true, true, false)
 	if err != nil {
 		return nil, err
@@ -163,6 +170,79 @@ func (e *evaluator) term(field, term string, boost float64) (*postings, error) {
 		p.add(uint32(num), float32(w*math.Sqrt(float64(d.Freq))*d.Norm))
 	}
 }
+
+// pairTerm reads one word pair's postings from the pairs file, scored as
+// Bleve scores a term (boost × idf² × √freq × norm). Ordinals follow the
+// order letters were added, not Bleve's numbers: a long list is put in
+// document order through the shard-sized scratch arrays, a short one sorted.
+func (e *evaluator) pairTerm(term string, boost float64) *postings {
+	p := newPostings()
+	if e.pairs == nil {
+		return p
+	}
+	raw := e.pairs.lookup([]byte(term))
+	n := len(raw) / 4
+	if n == 0 {
+		return p
+	}
+	var sc *unionScratch
+	if n > max(pairsScatterMin, e.slots/32) {
+		sc = getScratch(e.slots)
+		defer scratchPool.Put(sc)
+	}
+	df := 0
+	for i := 0; i < len(raw); i += 4 {
+		posting := binary.LittleEndian.Uint32(raw[i:])
+		ord := int(posting >> 8)
+		if ord >= len(e.ordDoc) {
+			continue
+		}
+		d := e.ordDoc[ord]
+		if d < 0 || int(d) >= e.slots {
+			continue
+		}
+		s := sqrtFreq[posting&0xff] * e.ordNorm[ord]
+		df++
+		if sc != nil {
+			sc.counts[d], sc.sums[d] = 1, s
+		} else {
+			p.add(uint32(d), s)
+		}
+	}
+	if df == 0 {
+		return p
+	}
+	idf := 1 + math.Log(e.total/float64(df+1))
+	w := float32(boost * idf * idf)
+	if sc != nil {
+		for d, c := range sc.counts {
+			if c != 0 {
+				p.add(uint32(d), sc.sums[d]*w)
+				sc.counts[d], sc.sums[d] = 0, 0
+			}
+		}
+		return p
+	}
+	for i := range p.scores {
+		p.scores[i] *= w
+	}
+	if !slices.IsSorted(p.docs) {
+		sortPostings(p)
+	}
+	return p
+}
+
+// pairsScatterMin is the shortest list put in order by scattering (tests
+// lower it to run both ways).
+var pairsScatterMin = 64
+
+// sqrtFreq is √f for the frequencies a pairs posting holds.
+var sqrtFreq = func() (t [256]float32) {
+	for i := range t {
+		t[i] = float32(math.Sqrt(float64(i)))
+	}
+	return t
+}()
 
 // match analyzes the text as its field does, as Bleve's MatchQuery does,
 // and looks for all the terms (operator and) or any of them.

@@ -20,13 +20,13 @@ import (
 
 // mappingVersion changes whenever the mapping or the document shape does;
 // an index built with another version is rebuilt, not updated.
-const mappingVersion = 4
+const mappingVersion = 5
 
 // Field names in the Bleve index.
 const (
 	fTitle    = "title"   // English text
 	fBody     = "body"    // English text, stored (for snippets), no term vectors
-	fPhrase   = "phrase"  // word pairs of title and body: phrase search without positions
+	fPhrase   = "phrase"  // word pairs of the body, in the shard's pairs file (pairs.go), not in Bleve
 	fFirm     = "firm"    // names as text (with positions, for name phrases)
 	fIssuer   = "issuer"  //
 	fPlan     = "plan"    //
@@ -129,6 +129,7 @@ func newMapping() *mapping.IndexMappingImpl {
 	doc := bleve.NewDocumentStaticMapping()
 	doc.AddFieldMappingsAt(fTitle, text(aText, false, true))
 	doc.AddFieldMappingsAt(fBody, text(aText, true, false))
+	// Not in Bleve's documents: named here so queries analyze it as pairs.
 	doc.AddFieldMappingsAt(fPhrase, text(aPairs, false, false))
 	for _, f := range []string{fFirm, fIssuer, fPlan} {
 		doc.AddFieldMappingsAt(f, text(aName, false, true))
@@ -168,7 +169,6 @@ func bleveDoc(l *letter.Letter, body string) map[string]any {
 	d := map[string]any{
 		fTitle:    l.Title,
 		fBody:     body,
-		fPhrase:   body,
 		fFirm:     l.Firms,
 		fIssuer:   l.Issuers,
 		fPlan:     l.Plans,

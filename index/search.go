@@ -106,6 +106,9 @@ type shard struct {
 	idx    bleve.Index
 	reader bindex.IndexReader
 	rows   []int32 // internal doc number -> row in tab, -1 if none
+	pairs   *pairsFile
+	ordDoc  []int32   // pairs file ordinal -> internal doc number, -1 if none
+	ordNorm []float32 // pairs file ordinal -> the letter's field norm
 }
 
 // maxExpansion bounds the words a wildcard, fuzzy term or regular
@@ -193,40 +196,55 @@ func openGeneration(path string) (*generation, error) {
 		if err == nil {
 			sh.reader, err = adv.Reader()
 		}
+		var docOf map[string]uint32
 		if err == nil {
-			sh.rows, err = mapRows(sh.reader, byID)
+			sh.rows, docOf, err = mapRows(sh.reader, byID)
+		}
+		if err == nil {
+			sh.pairs, err = openPairs(pairsPath(path, n))
 		}
 		if err != nil {
 			g.close()
 			return nil, fmt.Errorf("%s: %w", sp, err)
 		}
+		sh.ordDoc = make([]int32, len(sh.pairs.ids))
+		sh.ordNorm = make([]float32, len(sh.pairs.ids))
+		for i, id := range sh.pairs.ids {
+			sh.ordDoc[i] = -1
+			if d, ok := docOf[id]; ok && id != "" {
+				sh.ordDoc[i] = int32(d)
+			}
+			sh.ordNorm[i] = float32(pairNorm(sh.pairs.len(i)))
+		}
 	}
 	return g, nil
 }
 
-// mapRows maps the shard's internal document numbers to table rows.
-func mapRows(r bindex.IndexReader, byID map[string]int32) ([]int32, error) {
+// mapRows maps the shard's internal document numbers to table rows, and
+// the ids of those letters to their numbers.
+func mapRows(r bindex.IndexReader, byID map[string]int32) ([]int32, map[string]uint32, error) {
 	dr, err := r.DocIDReaderAll()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	defer dr.Close()
 	var rows []int32
+	docOf := map[string]uint32{}
 	for {
 		id, err := dr.Next()
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		if id == nil {
 			break
 		}
 		num, ok := docNum(id)
 		if !ok || num > 1<<28 {
-			return nil, fmt.Errorf("unexpected internal id %x", []byte(id))
+			return nil, nil, fmt.Errorf("unexpected internal id %x", []byte(id))
 		}
 		ext, err := r.ExternalID(id)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		row, ok := byID[ext]
 		if !ok {
@@ -236,8 +254,9 @@ func mapRows(r bindex.IndexReader, byID map[string]int32) ([]int32, error) {
 			rows = append(rows, -1)
 		}
 		rows[num] = row
+		docOf[ext] = uint32(num)
 	}
-	return rows, nil
+	return rows, docOf, nil
 }
 
 func docNum(id bindex.IndexInternalID) (uint64, bool) {
@@ -259,6 +278,9 @@ func (g *generation) close() {
 	for _, s := range g.shards {
 		if s.reader != nil {
 			s.reader.Close()
+		}
+		if s.pairs != nil {
+			s.pairs.close()
 		}
 		s.idx.Close()
 	}

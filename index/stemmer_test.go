@@ -53,3 +53,39 @@ func lowered(text string) analysis.TokenStream {
 	}
 	return toks
 }
+
+// TestAnalyzePairsAgrees: the pairs a letter is indexed under are the
+// hashes of what the pair analyzer, which queries use, makes of it.
+func TestAnalyzePairsAgrees(t *testing.T) {
+	pages, _ := filepath.Glob(filepath.Join("..", "content", "letters", "*", "index.md"))
+	if len(pages) == 0 {
+		t.Skip("no sample letters")
+	}
+	an := newMapping().AnalyzerNamed(aPairs)
+	for _, p := range append(pages, "") {
+		body := "Ünïcode Straße: the U.S. holder’s ‘validly issued’ shares, 1,000\u200b000 of them."
+		if p != "" {
+			b, err := os.ReadFile(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, body, err = letter.Parse(b); err != nil {
+				t.Fatal(err)
+			}
+		}
+		count := map[uint64]uint32{}
+		toks := an.Analyze([]byte(body))
+		for _, tok := range toks {
+			count[pairHash(tok.Term)]++
+		}
+		got := analyzePairs(body)
+		if got.n != len(toks) || len(got.pairs) != len(count) || len(toks) == 0 {
+			t.Fatalf("%s: %d pairs (%d distinct), analyzer %d (%d)", p, got.n, len(got.pairs), len(toks), len(count))
+		}
+		for _, pf := range got.pairs {
+			if count[pf.hash] != pf.freq {
+				t.Fatalf("%s: pair %x freq %d, analyzer %d", p, pf.hash, pf.freq, count[pf.hash])
+			}
+		}
+	}
+}

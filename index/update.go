@@ -61,10 +61,11 @@ type page struct {
 
 // parsed is a page read for indexing.
 type parsed struct {
-	rec  record
-	doc  map[string]any
-	err  error
-	page page
+	rec   record
+	doc   map[string]any
+	pairs letterPairs
+	err   error
+	page  page
 }
 
 // Update brings the index in line with site/content/letters: only new or
@@ -408,6 +409,7 @@ func parsePage(p page) parsed {
 		Jurisdictions: l.Jurisdictions, Years: l.Years,
 	}
 	r.doc = bleveDoc(l, body)
+	r.pairs = analyzePairs(body)
 	return r
 }
 
@@ -499,6 +501,7 @@ func buildAll(ctx context.Context, gen string, shards int, pages []page, jobs in
 
 func buildShard(ctx context.Context, path string, docs <-chan *parsed, done *atomic.Int64) error {
 	var b bleve.Builder
+	var pb pairsBuilder
 	// On cancellation the builder is dropped, not closed (closing merges
 	// everything): its files are in the generation, which is removed.
 	for d := range docs {
@@ -519,7 +522,10 @@ func buildShard(ctx context.Context, path string, docs <-chan *parsed, done *ato
 		if err := b.Index(d.rec.ID, d.doc); err != nil {
 			return fmt.Errorf("%s: %w", d.page.path, err)
 		}
-		d.doc = nil
+		if err := pb.add(d.rec.ID, d.pairs); err != nil {
+			return fmt.Errorf("%s: %w", path, err)
+		}
+		d.doc, d.pairs = nil, letterPairs{}
 		done.Add(1)
 	}
 	if err := ctx.Err(); err != nil {
@@ -531,7 +537,13 @@ func buildShard(ctx context.Context, path string, docs <-chan *parsed, done *ato
 		if err != nil {
 			return fmt.Errorf("%s: %w", path, err)
 		}
-		return idx.Close()
+		if err := idx.Close(); err != nil {
+			return err
+		}
+		return pb.write(path + pairsFileExt)
+	}
+	if err := pb.write(path + pairsFileExt); err != nil {
+		return err
 	}
 	if err := b.Close(); err != nil {
 		return fmt.Errorf("%s: %w", path, err)
@@ -565,7 +577,14 @@ func patch(ctx context.Context, curGen, gen string, shards int, changed []*parse
 			return fmt.Errorf("copy %s: %w", src, err)
 		}
 		if len(work[s].index) == 0 && len(work[s].del) == 0 {
+			// The pairs file is never written once made: share it.
+			if err := linkOrCopy(pairsPath(curGen, s), pairsPath(gen, s)); err != nil {
+				return err
+			}
 			continue
+		}
+		if err := patchShardPairs(curGen, gen, s, work[s].index, work[s].del); err != nil {
+			return err
 		}
 		idx, err := bleve.Open(dst)
 		if err != nil {
@@ -615,6 +634,34 @@ func patch(ctx context.Context, curGen, gen string, shards int, changed []*parse
 		if err != nil {
 			return err
 		}
+	}
+	return nil
+}
+
+// patchShardPairs writes shard s's pairs file in gen: the current one's,
+// less the letters deleted or changed, plus the changed and new ones.
+func patchShardPairs(curGen, gen string, s int, changed []*parsed, deleted []string) error {
+	old, err := openPairs(pairsPath(curGen, s))
+	if err != nil {
+		return err
+	}
+	defer old.close()
+	gone := make(map[string]bool, len(changed)+len(deleted))
+	for _, id := range deleted {
+		gone[id] = true
+	}
+	for _, c := range changed {
+		gone[c.rec.ID] = true
+	}
+	return patchPairs(old, gone, changed, pairsPath(gen, s))
+}
+
+func linkOrCopy(src, dst string) error {
+	if err := os.Link(src, dst); err == nil {
+		return nil
+	}
+	if err := copyFile(src, dst); err != nil {
+		return fmt.Errorf("copy %s: %w", src, err)
 	}
 	return nil
 }
