@@ -57,16 +57,16 @@ func (p *postings) free() {
 }
 
 type evaluator struct {
-	ctx    context.Context
-	r      bindex.IndexReader
+	ctx     context.Context
+	r       bindex.IndexReader
 	pairs   *pairsFile
 	ordDoc  []int32
 	ordNorm []float32
-	m      mapping.IndexMapping
-	rows   []int32 // the shard's doc number -> table row, -1 for none
-	slots  int     // len(rows): internal doc numbers are below this
-	total  float64 // documents in the shard, for idf
-	tfd    bindex.TermFieldDoc
+	m       mapping.IndexMapping
+	rows    []int32 // the shard's doc number -> table row, -1 for none
+	slots   int     // len(rows): internal doc numbers are below this
+	total   float64 // documents in the shard, for idf
+	tfd     bindex.TermFieldDoc
 }
 
 // unionScratch is the per-document counters of one union, all zero

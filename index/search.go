@@ -103,9 +103,9 @@ type generation struct {
 }
 
 type shard struct {
-	idx    bleve.Index
-	reader bindex.IndexReader
-	rows   []int32 // internal doc number -> row in tab, -1 if none
+	idx     bleve.Index
+	reader  bindex.IndexReader
+	rows    []int32 // internal doc number -> row in tab, -1 if none
 	pairs   *pairsFile
 	ordDoc  []int32   // pairs file ordinal -> internal doc number, -1 if none
 	ordNorm []float32 // pairs file ordinal -> the letter's field norm
