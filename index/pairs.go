@@ -2,6 +2,7 @@ package index
 
 import (
 	"bufio"
+	"bytes"
 	"cmp"
 	"encoding/binary"
 	"errors"
@@ -9,8 +10,9 @@ import (
 	"math"
 	"os"
 	"slices"
+	"unicode/utf8"
 
-	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
+	"github.com/blevesearch/bleve/v2/analysis"
 	mmap "github.com/blevesearch/mmap-go"
 )
 
@@ -44,45 +46,39 @@ const (
 
 func pairsPath(gen string, n int) string { return shardDir(gen, n) + pairsFileExt }
 
-// pairFreq is one pair of a letter and how often it occurs.
-type pairFreq struct {
-	hash uint64
-	freq uint32
-}
-
 // letterPairs is what the pairs file needs of one letter.
 type letterPairs struct {
-	pairs []pairFreq // sorted by hash
-	n     int        // pair tokens, repeats included
+	hashes []uint64 // each pair's hash, in text order, repeats included
 }
 
 // analyzePairs turns a letter's body into its pairs: what the mapping's
-// pair analyzer (aPairs) makes of it, the analyzer queries go through,
-// without building the pair strings (TestAnalyzePairsAgrees).
+// pair analyzer (aPairs: format characters dropped, words, lower case,
+// adjacent pairs), which queries go through, makes of it, hashed as it
+// goes, without building tokens or pair strings (TestAnalyzePairsAgrees).
 func analyzePairs(body string) letterPairs {
-	toks := wordsTokenizer{}.Tokenize(formatChars{}.Filter([]byte(body)))
-	toks = lowercase.NewLowerCaseFilter().Filter(toks)
-	hs := make([]uint64, 0, len(toks))
-	for i := 0; i+1 < len(toks); i++ {
-		a, b := toks[i], toks[i+1]
-		if b.Position != a.Position+1 {
-			continue
+	in := formatChars{}.Filter([]byte(body))
+	hs := make([]uint64, 0, len(in)/6)
+	var (
+		prev  uint64 // FNV state after the previous word and a space
+		first = true
+		lower []byte
+	)
+	eachWord(in, func(start, end int, _ analysis.TokenType) {
+		w := in[start:end]
+		for _, c := range w {
+			if c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
+				lower = bytes.ToLower(w)
+				w = lower
+				break
+			}
 		}
-		h := fnvAdd(fnvAdd(fnvAdd(fnvOffset, a.Term), space), b.Term)
-		hs = append(hs, h)
-	}
-	n := len(hs)
-	slices.Sort(hs)
-	var out []pairFreq
-	for i := 0; i < len(hs); {
-		j := i + 1
-		for j < len(hs) && hs[j] == hs[i] {
-			j++
+		if !first {
+			hs = append(hs, fnvAdd(prev, w))
 		}
-		out = append(out, pairFreq{hs[i], uint32(j - i)})
-		i = j
-	}
-	return letterPairs{pairs: out, n: n}
+		first = false
+		prev = fnvAdd(fnvAdd(fnvOffset, w), space)
+	})
+	return letterPairs{hashes: hs}
 }
 
 // FNV-1a, 64 bits, as hash/fnv computes it.
@@ -124,8 +120,12 @@ func comparePairEntries(x, y pairEntry) int {
 type pairsBuilder struct {
 	ids     []string
 	lens    []uint32
-	buckets [256][]pairEntry
+	buckets [1 << bucketBits][]pairEntry
 }
+
+// bucketBits is how many of a hash's top bits pick its bucket: buckets
+// of a few hundred postings sort fast.
+const bucketBits = 16
 
 func (b *pairsBuilder) add(id string, lp letterPairs) error {
 	ord := len(b.ids)
@@ -133,12 +133,29 @@ func (b *pairsBuilder) add(id string, lp letterPairs) error {
 		return fmt.Errorf("more than %d letters in one shard", maxOrdinals)
 	}
 	b.ids = append(b.ids, id)
-	b.lens = append(b.lens, uint32(lp.n))
-	for _, p := range lp.pairs {
-		bk := &b.buckets[p.hash>>56]
-		*bk = append(*bk, pairEntry{p.hash, uint32(ord)<<8 | min(p.freq, 255)})
+	b.lens = append(b.lens, uint32(len(lp.hashes)))
+	for _, h := range lp.hashes {
+		bk := &b.buckets[h>>(64-bucketBits)]
+		*bk = append(*bk, pairEntry{h, uint32(ord)<<8 | 1})
 	}
 	return nil
+}
+
+// sortBucket sorts a bucket by pair and ordinal and folds a letter's
+// repeats of a pair into one posting, its frequency counted (at most 255).
+func sortBucket(bk []pairEntry) []pairEntry {
+	slices.SortFunc(bk, comparePairEntries)
+	out := bk[:0]
+	for _, e := range bk {
+		if n := len(out); n > 0 && out[n-1].hash == e.hash && out[n-1].posting>>8 == e.posting>>8 {
+			if out[n-1].posting&0xff < 0xff {
+				out[n-1].posting++
+			}
+			continue
+		}
+		out = append(out, e)
+	}
+	return out
 }
 
 // write writes the file to path; the builder is spent.
@@ -168,8 +185,7 @@ func (b *pairsBuilder) writeTo(f *os.File) error {
 		buf    [8]byte
 	)
 	for i := range b.buckets {
-		bk := b.buckets[i]
-		slices.SortFunc(bk, comparePairEntries)
+		bk := sortBucket(b.buckets[i])
 		for j, e := range bk {
 			if j == 0 || e.hash != bk[j-1].hash {
 				hashes = append(hashes, e.hash)
@@ -367,8 +383,7 @@ func patchPairs(old *pairsFile, gone map[string]bool, added []*parsed, path stri
 		}
 		i := 0 // old term
 		for bi := range nb.buckets {
-			bk := nb.buckets[bi]
-			slices.SortFunc(bk, comparePairEntries)
+			bk := sortBucket(nb.buckets[bi])
 			for j := 0; j <= len(bk); {
 				// Old terms before the next new one (all of them after the
 				// last bucket), then the new one's postings after its old ones.

@@ -76,7 +76,19 @@ func decodeAt(in []byte, i int) (rune, int) {
 
 func (wordsTokenizer) Tokenize(in []byte) analysis.TokenStream {
 	toks := make([]analysis.Token, 0, len(in)/7+1)
-	pos := 1
+	eachWord(in, func(start, end int, typ analysis.TokenType) {
+		toks = append(toks, analysis.Token{Start: start, End: end, Term: in[start:end], Position: len(toks) + 1, Type: typ})
+	})
+	out := make(analysis.TokenStream, len(toks))
+	for i := range toks {
+		out[i] = &toks[i]
+	}
+	return out
+}
+
+// eachWord calls fn with the byte range and type of each word of in, in
+// order: the words Tokenize makes tokens of.
+func eachWord(in []byte, fn func(start, end int, typ analysis.TokenType)) {
 	for i := 0; i < len(in); {
 		r, n := decodeAt(in, i)
 		c := classOf(r)
@@ -87,8 +99,7 @@ func (wordsTokenizer) Tokenize(in []byte) analysis.TokenStream {
 		start := i
 		i += n
 		if c == cIdeo {
-			toks = append(toks, analysis.Token{Start: start, End: i, Term: in[start:i], Position: pos, Type: analysis.Ideographic})
-			pos++
+			fn(start, i, analysis.Ideographic)
 			continue
 		}
 		numeric := c == cDigit
@@ -128,14 +139,8 @@ func (wordsTokenizer) Tokenize(in []byte) analysis.TokenStream {
 		if numeric {
 			typ = analysis.Numeric
 		}
-		toks = append(toks, analysis.Token{Start: start, End: i, Term: in[start:i], Position: pos, Type: typ})
-		pos++
+		fn(start, i, typ)
 	}
-	out := make(analysis.TokenStream, len(toks))
-	for i := range toks {
-		out[i] = &toks[i]
-	}
-	return out
 }
 
 // pairsFilter replaces a token stream with its adjacent pairs, "a b",
