@@ -31,8 +31,10 @@ import (
 	"io/fs"
 	"log"
 	"log/slog"
+	"math"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"sort"
 	"strings"
 	"sync"
@@ -65,6 +67,9 @@ const (
 	// buildPrefix names the scratch directories builds write into.
 	buildPrefix = "build-"
 )
+
+// buildMemoryLimit is the Go soft memory limit while Hugo runs.
+const buildMemoryLimit = 7 << 30
 
 // configNames are the files Hugo reads as a project's config.
 var configNames = []string{"hugo.toml", "hugo.yaml", "hugo.json", "config.toml", "config.yaml", "config.json"}
@@ -174,6 +179,12 @@ func Build(ctx context.Context, dir string, opt Options) error {
 	}
 	hugoStart := time.Now()
 
+	// A soft memory limit, unless the user set one: without it a
+	// 100,000-letter build peaks at 8.4 GiB, most of it garbage not yet
+	// collected; with it, 6.8 GiB in the same time.
+	if debug.SetMemoryLimit(-1) == math.MaxInt64 {
+		defer debug.SetMemoryLimit(debug.SetMemoryLimit(buildMemoryLimit))
+	}
 	done := make(chan error, 1)
 	locked = false // the goroutine unlocks when Hugo returns
 	go func() {
