@@ -6,6 +6,8 @@
 #   bench/site/run.sh [N ...]        default N: 10000
 #   METRICS=1 bench/site/run.sh N    also print Hugo's --templateMetrics for our
 #                                    templates (one more build)
+#   SETTLE=S bench/site/run.sh N     wait S seconds (default 300) before each
+#                                    build for the file system to settle
 #   STOCK=1 bench/site/run.sh N      also build bare without the two scaling
 #                                    settings of bare/hugo.toml (slow: its time
 #                                    grows with letters x terms)
@@ -63,8 +65,16 @@ source = "$site/content"
 target = "content"
 TOML
 
-  rm -rf "$site/public"
+  rm -rf "$site/public" "$bare/public"
+  # For some minutes after a large tree is deleted, ext4 skips the freed
+  # inodes when it allocates new ones (recently_deleted() in a kernel
+  # profile), and a build that starts at once spends two to four times the
+  # system time creating its files. Let the file system settle before each
+  # build, so that neither pays for an earlier run's output.
+  settle() { sync; sleep "${SETTLE:-300}"; }
+  settle
   measure "exhibits-build-$n" "$out/exhibits" build -site "$site"
+  settle
   measure "bare-hugo-$n" "$out/hugo" --source "$bare" --destination "$bare/public" --quiet
   if [ -n "${STOCK:-}" ]; then
     stock=$out/stock-$n
