@@ -86,3 +86,26 @@ func hitIDs(res *Result) []string {
 	}
 	return ids
 }
+
+// sampleBodies returns the text of the repository's sample letters, or
+// skips the test.
+func sampleBodies(t *testing.T) []string {
+	t.Helper()
+	pages, _ := filepath.Glob(filepath.Join("..", "content", "letters", "*", "index.md"))
+	if len(pages) == 0 {
+		t.Skip("no sample letters")
+	}
+	var bodies []string
+	for _, p := range pages {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, body, err := letter.Parse(b)
+		if err != nil {
+			t.Fatalf("%s: %v", p, err)
+		}
+		bodies = append(bodies, body)
+	}
+	return bodies
+}

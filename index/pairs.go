@@ -160,11 +160,76 @@ func sortBucket(bk []pairEntry) []pairEntry {
 
 // write writes the file to path; the builder is spent.
 func (b *pairsBuilder) write(path string) error {
+	return createPairs(path, func(pw *pairsWriter) {
+		for i := range b.buckets {
+			for _, e := range sortBucket(b.buckets[i]) {
+				pw.put(e.hash, e.posting)
+			}
+			b.buckets[i] = nil
+		}
+	}, b.lens, b.ids)
+}
+
+// pairsWriter writes a pairs file: postings in hash order through put,
+// then the rest.
+type pairsWriter struct {
+	w      *bufio.Writer
+	hashes []uint64
+	starts []uint64
+	n      uint64
+	buf    [binary.MaxVarintLen64]byte
+}
+
+func (pw *pairsWriter) put(h uint64, posting uint32) {
+	if len(pw.hashes) == 0 || pw.hashes[len(pw.hashes)-1] != h {
+		pw.hashes = append(pw.hashes, h)
+		pw.starts = append(pw.starts, pw.n)
+	}
+	binary.LittleEndian.PutUint32(pw.buf[:4], posting)
+	pw.w.Write(pw.buf[:4])
+	pw.n++
+}
+
+// createPairs writes path: postings as fill puts them, then the sections
+// after them, then the header. A file that cannot be written whole is
+// removed.
+func createPairs(path string, fill func(*pairsWriter), lens []uint32, ids []string) error {
 	f, err := os.Create(path)
 	if err != nil {
 		return err
 	}
-	err = b.writeTo(f)
+	err = func() error {
+		pw := &pairsWriter{w: bufio.NewWriterSize(f, 1<<20)}
+		pw.w.Write(make([]byte, pairsHeader)) // filled in at the end
+		fill(pw)
+		pw.starts = append(pw.starts, pw.n)
+		for _, h := range pw.hashes {
+			binary.LittleEndian.PutUint64(pw.buf[:8], h)
+			pw.w.Write(pw.buf[:8])
+		}
+		for _, s := range pw.starts {
+			binary.LittleEndian.PutUint64(pw.buf[:8], s)
+			pw.w.Write(pw.buf[:8])
+		}
+		for _, l := range lens {
+			binary.LittleEndian.PutUint32(pw.buf[:4], l)
+			pw.w.Write(pw.buf[:4])
+		}
+		for _, id := range ids {
+			pw.w.Write(pw.buf[:binary.PutUvarint(pw.buf[:], uint64(len(id)))])
+			pw.w.WriteString(id)
+		}
+		if err := pw.w.Flush(); err != nil {
+			return err
+		}
+		hdr := make([]byte, pairsHeader)
+		copy(hdr, pairsMagic)
+		for i, v := range []uint64{uint64(len(ids)), uint64(len(pw.hashes)), pw.n, pairsHeader + 4*pw.n, 0, 0} {
+			binary.LittleEndian.PutUint64(hdr[8+8*i:], v)
+		}
+		_, err := f.WriteAt(hdr, 0)
+		return err
+	}()
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
@@ -173,64 +238,6 @@ func (b *pairsBuilder) write(path string) error {
 		return fmt.Errorf("%s: %w", path, err)
 	}
 	return nil
-}
-
-func (b *pairsBuilder) writeTo(f *os.File) error {
-	w := bufio.NewWriterSize(f, 1<<20)
-	w.Write(make([]byte, pairsHeader)) // filled in at the end
-	var (
-		hashes []uint64
-		starts []uint64
-		n      uint64
-		buf    [8]byte
-	)
-	for i := range b.buckets {
-		bk := sortBucket(b.buckets[i])
-		for j, e := range bk {
-			if j == 0 || e.hash != bk[j-1].hash {
-				hashes = append(hashes, e.hash)
-				starts = append(starts, n)
-			}
-			binary.LittleEndian.PutUint32(buf[:4], e.posting)
-			w.Write(buf[:4])
-			n++
-		}
-		b.buckets[i] = nil
-	}
-	starts = append(starts, n)
-	return finishPairs(f, w, hashes, starts, b.lens, b.ids)
-}
-
-// finishPairs writes the sections after the postings and then the header.
-func finishPairs(f *os.File, w *bufio.Writer, hashes, starts []uint64, lens []uint32, ids []string) error {
-	var buf [binary.MaxVarintLen64]byte
-	postingsEnd := uint64(pairsHeader) + 4*(starts[len(starts)-1])
-	for _, h := range hashes {
-		binary.LittleEndian.PutUint64(buf[:8], h)
-		w.Write(buf[:8])
-	}
-	for _, s := range starts {
-		binary.LittleEndian.PutUint64(buf[:8], s)
-		w.Write(buf[:8])
-	}
-	for _, l := range lens {
-		binary.LittleEndian.PutUint32(buf[:4], l)
-		w.Write(buf[:4])
-	}
-	for _, id := range ids {
-		w.Write(buf[:binary.PutUvarint(buf[:], uint64(len(id)))])
-		w.WriteString(id)
-	}
-	if err := w.Flush(); err != nil {
-		return err
-	}
-	hdr := make([]byte, pairsHeader)
-	copy(hdr, pairsMagic)
-	for i, v := range []uint64{uint64(len(ids)), uint64(len(hashes)), starts[len(starts)-1], postingsEnd, 0, 0} {
-		binary.LittleEndian.PutUint64(hdr[8+8*i:], v)
-	}
-	_, err := f.WriteAt(hdr, 0)
-	return err
 }
 
 // pairsFile is an open pairs file.
@@ -359,28 +366,7 @@ func patchPairs(old *pairsFile, gone map[string]bool, added []*parsed, path stri
 			return err
 		}
 	}
-	f, err := os.Create(path)
-	if err != nil {
-		return err
-	}
-	err = func() error {
-		w := bufio.NewWriterSize(f, 1<<20)
-		w.Write(make([]byte, pairsHeader))
-		var (
-			hashes []uint64
-			starts []uint64
-			n      uint64
-			buf    [4]byte
-		)
-		put := func(h uint64, posting uint32) {
-			if len(hashes) == 0 || hashes[len(hashes)-1] != h {
-				hashes = append(hashes, h)
-				starts = append(starts, n)
-			}
-			binary.LittleEndian.PutUint32(buf[:], posting)
-			w.Write(buf[:])
-			n++
-		}
+	return createPairs(path, func(pw *pairsWriter) {
 		i := 0 // old term
 		for bi := range nb.buckets {
 			bk := sortBucket(nb.buckets[bi])
@@ -397,8 +383,8 @@ func patchPairs(old *pairsFile, gone map[string]bool, added []*parsed, path stri
 					h := old.hash(i)
 					for k := old.start(i); k < old.start(i+1); k++ {
 						posting := binary.LittleEndian.Uint32(old.postings[4*k:])
-						if !dead[posting>>8] {
-							put(h, posting)
+						if o := int(posting >> 8); o < len(dead) && !dead[o] {
+							pw.put(h, posting)
 						}
 					}
 				}
@@ -406,20 +392,10 @@ func patchPairs(old *pairsFile, gone map[string]bool, added []*parsed, path stri
 					break
 				}
 				for ; j < len(bk) && bk[j].hash == next; j++ {
-					put(next, bk[j].posting)
+					pw.put(next, bk[j].posting)
 				}
 			}
 			nb.buckets[bi] = nil
 		}
-		starts = append(starts, n)
-		return finishPairs(f, w, hashes, starts, nb.lens, nb.ids)
-	}()
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		os.Remove(path)
-		return fmt.Errorf("%s: %w", path, err)
-	}
-	return nil
+	}, nb.lens, nb.ids)
 }

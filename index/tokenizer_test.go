@@ -1,14 +1,10 @@
 package index
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
-
-	"github.com/exhibits/exhibits/internal/letter"
 )
 
 func terms(ts []string) string { return strings.Join(ts, "|") }
@@ -40,20 +36,8 @@ func TestWordsTokenizer(t *testing.T) {
 // TestWordsTokenizerAgreesWithUnicode: on real letters the fast tokenizer
 // finds the same words as Bleve's Unicode (UAX #29) tokenizer.
 func TestWordsTokenizerAgreesWithUnicode(t *testing.T) {
-	pages, _ := filepath.Glob(filepath.Join("..", "content", "letters", "*", "index.md"))
-	if len(pages) == 0 {
-		t.Skip("no sample letters")
-	}
 	same, total := 0, 0
-	for _, p := range pages {
-		b, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		_, body, err := letter.Parse(b)
-		if err != nil {
-			t.Fatal(err)
-		}
+	for _, body := range sampleBodies(t) {
 		count := map[string]int{}
 		for _, tok := range unicode.NewUnicodeTokenizer().Tokenize([]byte(body)) {
 			count[string(tok.Term)]++
