@@ -177,9 +177,6 @@ func (e *evaluator) term(field, term string, boost float64) (*postings, error) {
 // document order through the shard-sized scratch arrays, a short one sorted.
 func (e *evaluator) pairTerm(term string, boost float64) *postings {
 	p := newPostings()
-	if e.pairs == nil {
-		return p
-	}
 	raw := e.pairs.lookup([]byte(term))
 	n := len(raw) / 4
 	if n == 0 {
@@ -194,13 +191,10 @@ func (e *evaluator) pairTerm(term string, boost float64) *postings {
 	for i := 0; i < len(raw); i += 4 {
 		posting := binary.LittleEndian.Uint32(raw[i:])
 		ord := int(posting >> 8)
-		if ord >= len(e.ordDoc) {
-			continue
+		if ord >= len(e.ordDoc) || e.ordDoc[ord] < 0 {
+			continue // a damaged file's ordinal, or a letter an update removed
 		}
 		d := e.ordDoc[ord]
-		if d < 0 || int(d) >= e.slots {
-			continue
-		}
 		s := sqrtFreq[posting&0xff] * e.ordNorm[ord]
 		df++
 		if sc != nil {

@@ -22,7 +22,7 @@ import (
 // nearly every pair is rare, so in a Bleve field they were more than half
 // of the indexing work (dictionary, postings and merges of millions of
 // distinct terms). They live beside each shard instead, in a file of their
-// own (shard-<n>.pairs), built in one sort:
+// own (shard-<n>.pairs), written in one pass over postings sorted by pair:
 //
 //	header    magic, counts and the offsets of the sections below
 //	postings  per pair, in hash order: uint32 ordinal<<8 | min(freq, 255)

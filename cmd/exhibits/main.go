@@ -61,7 +61,13 @@ func run(args []string, stdout, stderr io.Writer) int {
 	defer stop()
 	if p := os.Getenv("EXHIBITS_CPUPROFILE"); p != "" {
 		// For benchmarks (bench/): a CPU profile of the whole command.
-		if f, err := os.Create(p); err == nil && pprof.StartCPUProfile(f) == nil {
+		f, err := os.Create(p)
+		if err == nil {
+			err = pprof.StartCPUProfile(f)
+		}
+		if err != nil {
+			fmt.Fprintf(stderr, "exhibits: no CPU profile: %v\n", err)
+		} else {
 			defer f.Close()
 			defer pprof.StopCPUProfile()
 		}

@@ -13,6 +13,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/pelletier/go-toml/v2"
@@ -73,27 +74,49 @@ func unsafeLetters(dir string) ([]skip, map[string][]string, error) {
 	return skips, links, nil
 }
 
-// eachDir calls fn with the name of every directory in entries, on one
-// goroutine per core: letters are many small files, read in parallel.
+// eachDir calls fn with the name of every directory in entries, in
+// parallel: letters are many small files, read on every core.
 func eachDir(entries []os.DirEntry, fn func(name string)) {
-	work := make(chan string)
-	var wg sync.WaitGroup
+	var dirs []string
+	for _, e := range entries {
+		if e.IsDir() {
+			dirs = append(dirs, e.Name())
+		}
+	}
+	inParallel(len(dirs), func(i int) error {
+		fn(dirs[i])
+		return nil
+	})
+}
+
+// inParallel calls fn(0..n-1) on one goroutine per core and returns the
+// first error; after an error the remaining calls are skipped.
+func inParallel(n int, fn func(i int) error) error {
+	var (
+		next  atomic.Int64
+		first error
+		once  sync.Once
+		wg    sync.WaitGroup
+	)
 	for range runtime.GOMAXPROCS(0) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for name := range work {
-				fn(name)
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= n {
+					return
+				}
+				if err := fn(i); err != nil {
+					once.Do(func() { first = err })
+					next.Store(int64(n))
+					return
+				}
 			}
 		}()
 	}
-	for _, e := range entries {
-		if e.IsDir() {
-			work <- e.Name()
-		}
-	}
-	close(work)
 	wg.Wait()
+	return first
 }
 
 // checkPage reports why a letter page must be left out, or nil and the

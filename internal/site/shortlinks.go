@@ -8,10 +8,8 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
-	"runtime"
 	"sort"
 	"strings"
-	"sync"
 	"sync/atomic"
 )
 
@@ -43,8 +41,11 @@ func publishShortLinks(out string, links map[string][]string) (int, error) {
 	taken := map[string]bool{}
 	for i, name := range names {
 		for _, alias := range links[name] {
+			if !built[i] || !shortLink.MatchString(alias) || strings.Contains(alias, "..") {
+				continue
+			}
 			x := strings.Trim(strings.TrimPrefix(alias, "/l/"), "/")
-			if !built[i] || taken[x] || x == "" || x == "." || x == ".." || strings.ContainsAny(x, `/\`) {
+			if taken[x] {
 				continue
 			}
 			taken[x] = true
@@ -78,36 +79,6 @@ func publishShortLinks(out string, links map[string][]string) (int, error) {
 		return nil
 	})
 	return int(n.Load()), err
-}
-
-// inParallel calls fn(0..n-1) on one goroutine per core and returns the
-// first error; after an error the remaining calls are skipped.
-func inParallel(n int, fn func(i int) error) error {
-	var (
-		next  atomic.Int64
-		first error
-		once  sync.Once
-		wg    sync.WaitGroup
-	)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for {
-				i := int(next.Add(1)) - 1
-				if i >= n {
-					return
-				}
-				if err := fn(i); err != nil {
-					once.Do(func() { first = err })
-					next.Store(int64(n))
-					return
-				}
-			}
-		}()
-	}
-	wg.Wait()
-	return first
 }
 
 // shortLinkPage is a redirect to the letter in bundle name, for a page

@@ -18,7 +18,7 @@ func TestPublishShortLinks(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	for _, b := range []string{"a", "b", "c"} {
+	for _, b := range []string{"a", "b", "c", "bad"} {
 		write(filepath.Join(out, "letters", b, "index.html"), `<link rel="canonical" href="/letters/`+b+`/">`)
 	}
 	write(filepath.Join(out, "l", "taken", "index.html"), "the site's own")
@@ -27,6 +27,7 @@ func TestPublishShortLinks(t *testing.T) {
 		"b":       {"/l/shared/", "/l/b"},
 		"c":       {"/l/shared/", "/l/taken/"},
 		"unbuilt": {"/l/unbuilt/"},
+		"bad":     {"/l/../../escaped/", "/letters/a/"},
 	})
 	if err != nil || n != 3 {
 		t.Fatalf("publishShortLinks = %d, %v; want 3, nil", n, err)
@@ -42,6 +43,9 @@ func TestPublishShortLinks(t *testing.T) {
 	}
 	if b, _ := os.ReadFile(filepath.Join(out, "l", "taken", "index.html")); string(b) != "the site's own" {
 		t.Errorf("/l/taken/ replaced: %q", b)
+	}
+	if _, err := os.Stat(filepath.Join(filepath.Dir(out), "escaped")); err == nil {
+		t.Error("a bad alias wrote outside the site")
 	}
 	if _, err := os.Stat(filepath.Join(out, "l", "unbuilt")); err == nil {
 		t.Error("short link published for a letter not built")
